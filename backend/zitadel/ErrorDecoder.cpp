@@ -1,0 +1,359 @@
+#include "ErrorDecoder.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace
+{
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("ApiError", text, disambiguation, n);
+}
+
+bool isResend(ApiOperation op)
+{
+    return op == ApiOperation::ResendEmail || op == ApiOperation::ResendPhone;
+}
+
+// zitadel.v1.ErrorDetail is {1: string id, 2: string message}; Connect sends it as unpadded
+// base64 of the protobuf encoding in "value". Only used when "debug" is absent.
+QString errorIdFromProtobuf(const QByteArray& base64)
+{
+    const QByteArray bytes = QByteArray::fromBase64(base64);
+    int pos = 0;
+    auto readVarint = [&](quint64* out) {
+        quint64 value = 0;
+        for (int shift = 0; pos < bytes.size() && shift < 64; shift += 7) {
+            const auto b = static_cast<quint8>(bytes.at(pos++));
+            value |= quint64(b & 0x7f) << shift;
+            if (!(b & 0x80)) {
+                *out = value;
+                return true;
+            }
+        }
+        return false;
+    };
+    while (pos < bytes.size()) {
+        quint64 tag = 0, length = 0;
+        if (!readVarint(&tag) || (tag & 7) != 2 || !readVarint(&length) || length > quint64(bytes.size() - pos))
+            return {};
+        const QByteArray value = bytes.mid(pos, int(length));
+        pos += int(length);
+        if ((tag >> 3) == 1)
+            return QString::fromUtf8(value);
+    }
+    return {};
+}
+
+// ZITADEL composes messages as "<text> (<id>)"; errors whose detail was lost still carry it.
+QString errorIdFromMessage(const QString& message)
+{
+    static const QRegularExpression trailingId(QStringLiteral("\\(([A-Za-z]+(?:-[A-Za-z0-9]+)?)\\)$"));
+    const auto m = trailingId.match(message.trimmed());
+    return m.hasMatch() ? m.captured(1) : QString();
+}
+
+void readBody(const QByteArray& body, ApiError* e)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (!doc.isObject())
+        return;
+    const QJsonObject o = doc.object();
+    const QJsonValue code = o.value(QLatin1String("code"));
+    e->message = o.value(QLatin1String("message")).toString();
+    if (code.isDouble()) { // REST gateway: google.rpc.Status
+        e->grpcCode = code.toInt();
+    } else if (code.isString()) { // Connect
+        e->grpcCode = ApiError::grpcCodeFromConnectName(code.toString());
+    }
+    for (const QJsonValue& d : o.value(QLatin1String("details")).toArray()) {
+        const QJsonObject detail = d.toObject();
+        QString id = detail.value(QLatin1String("id")).toString(); // REST: the Any inlined
+        if (id.isEmpty())
+            id = detail.value(QLatin1String("debug")).toObject().value(QLatin1String("id")).toString();
+        if (id.isEmpty() && detail.value(QLatin1String("type")).toString().endsWith(QLatin1String("ErrorDetail")))
+            id = errorIdFromProtobuf(detail.value(QLatin1String("value")).toString().toLatin1());
+        if (!id.isEmpty()) {
+            e->errorId = id;
+            break;
+        }
+    }
+    if (e->errorId.isEmpty())
+        e->errorId = errorIdFromMessage(e->message);
+    if (e->grpcCode >= 0)
+        e->grpcCodeName = ApiError::grpcName(e->grpcCode);
+}
+
+ApiError::Kind kindFromGrpc(int code)
+{
+    using K = ApiError::Kind;
+    switch (code) {
+    case 16:
+        return K::Unauthenticated;
+    case 7:
+        return K::PermissionDenied;
+    case 5:
+        return K::NotFound;
+    case 6:
+    case 9:
+    case 10:
+        return K::Precondition;
+    case 3:
+    case 11:
+        return K::InvalidArgument;
+    case 8:
+        return K::RateLimited;
+    default:
+        return K::Server;
+    }
+}
+
+ApiError::Kind kindFromHttp(int status)
+{
+    using K = ApiError::Kind;
+    switch (status) {
+    case 401:
+        return K::Unauthenticated;
+    case 403:
+        return K::PermissionDenied;
+    case 404:
+        return K::NotFound;
+    case 408:
+        return K::Timeout;
+    case 409:
+    case 412:
+        return K::Precondition;
+    case 429:
+        return K::RateLimited;
+    default:
+        return status >= 500 ? K::Server : K::InvalidArgument;
+    }
+}
+
+// Sentences for ids whose meaning is known; the wording fits the action that failed.
+QString sentenceForId(const ApiError& e)
+{
+    const QString& id = e.errorId;
+    if (id == QLatin1String("COMMAND-2M9sf"))
+        return tr("This phone number is already verified, so there is nothing to resend.");
+    if (id == QLatin1String("COMMAND-3M9ds"))
+        return tr("This email address is already verified, so there is nothing to resend.");
+    if (id == QLatin1String("EMAIL-5w5ilin4yt"))
+        return tr("There is no pending email code to resend: the address is already verified, or no code was "
+                  "ever sent for it.");
+    if (id == QLatin1String("PHONE-5xrra88eq8"))
+        return tr("There is no pending phone code to resend: the number is already verified, missing, or no code "
+                  "was ever sent for it.");
+    if (id == QLatin1String("COMMAND-uz0Uu") || id == QLatin1String("COMMAND-E3fbw"))
+        return tr("This user has not finished the initial sign-up yet, so ZITADEL will not send a verification "
+                  "code.");
+    if (id == QLatin1String("COMMAND-2b7Hf"))
+        return tr("This user has no phone number, so there is nothing to verify.");
+    if (id == QLatin1String("QUERY-Dfbg2") || id == QLatin1String("COMMAND-2M0fs")
+        || id == QLatin1String("COMMAND-0Pe4r") || id == QLatin1String("COMMAND-ieJ2e"))
+        return tr("This user could not be found in the selected organization; it may have been deleted.");
+    if (id == QLatin1String("DOMAIN-oGh5e"))
+        return tr("ZITADEL could not parse the URL template.");
+    if (id == QLatin1String("DOMAIN-ieYa7"))
+        return tr("The URL template uses a placeholder ZITADEL does not know; only {{.UserID}}, {{.Code}} and "
+                  "{{.OrgID}} exist.");
+    if (id == QLatin1String("AUTH-Bs7Ds"))
+        return tr("The selected organization does not exist on this server.");
+    if (id == QLatin1String("AUTH-7fs1e"))
+        return tr("The server did not accept your token: it is invalid or has expired.");
+    if (id == QLatin1String("QUERY-4M0fs"))
+        return tr("The page size asked for is larger than the server allows.");
+    if (id == QLatin1String("TODO") && e.grpcCode == 9)
+        return tr("This ZITADEL instance does not have the User Schema (v3alpha) feature enabled; use the v2 API "
+                  "instead.");
+    return {};
+}
+
+QString permissionSentence(ApiOperation op)
+{
+    switch (op) {
+    case ApiOperation::ResendEmail:
+    case ApiOperation::ResendPhone:
+        return tr("Your account is not allowed to send codes to users of this organization (it lacks the "
+                  "user.write permission there).");
+    case ApiOperation::ListUsers:
+    case ApiOperation::GetUser:
+        return tr("Your account is not allowed to see users of this organization (it lacks the user.read "
+                  "permission there).");
+    case ApiOperation::ListOrganizations:
+    case ApiOperation::GetMyOrg:
+        return tr("Your account is not allowed to see this organization (it lacks the org.read permission).");
+    }
+    return {};
+}
+
+QString sentenceForKind(const ApiError& e, const ErrorDecoder::Input& in)
+{
+    using K = ApiError::Kind;
+    switch (e.kind) {
+    case K::None:
+    case K::InvalidInput:
+        return {};
+    case K::Cancelled:
+        return isResend(in.operation) ? tr("The request was cancelled. It may still have reached the server, so a "
+                                           "code may have been sent.")
+                                      : tr("The request was cancelled.");
+    case K::Timeout: {
+        const QString waited =
+            in.timeoutMs > 0 ? tr("within %1 seconds").arg(in.timeoutMs / 1000.0, 0, 'g', 3) : tr("in time");
+        if (isResend(in.operation))
+            return tr("The server did not answer %1. The code may still have been sent, so check before sending "
+                      "again.")
+                .arg(waited);
+        return tr("The server did not answer %1.").arg(waited);
+    }
+    case K::Network:
+        switch (in.networkError) {
+        case QNetworkReply::ConnectionRefusedError:
+            return tr("The server refused the connection; check the instance URL and that the server is running.");
+        case QNetworkReply::HostNotFoundError:
+            return tr("The server's name could not be found; check the instance URL.");
+        case QNetworkReply::RemoteHostClosedError:
+            return tr("The server closed the connection before the whole answer arrived.");
+        case QNetworkReply::ProxyConnectionRefusedError:
+        case QNetworkReply::ProxyConnectionClosedError:
+        case QNetworkReply::ProxyNotFoundError:
+        case QNetworkReply::ProxyTimeoutError:
+        case QNetworkReply::ProxyAuthenticationRequiredError:
+            return tr("The proxy between you and the server failed: %1.").arg(in.networkErrorString);
+        default:
+            return tr("Could not reach the server: %1.").arg(in.networkErrorString);
+        }
+    case K::Tls:
+        return tr("The secure connection to the server failed: %1.").arg(in.networkErrorString);
+    case K::Unauthenticated:
+        if (e.message == QLatin1String("auth header missing"))
+            return tr("No token was sent; add a personal access token to the connection.");
+        return tr("The server did not accept your token: it is invalid or has expired.");
+    case K::PermissionDenied:
+        return permissionSentence(in.operation);
+    case K::NotFound:
+        return tr("The server could not find what was asked for: %1")
+            .arg(e.message.isEmpty() ? tr("HTTP %1").arg(e.httpStatus) : e.message);
+    case K::Precondition:
+        return tr("ZITADEL refused the request: %1").arg(e.message);
+    case K::InvalidArgument:
+        return tr("The server rejected the request as invalid: %1")
+            .arg(e.message.isEmpty() ? tr("HTTP %1").arg(e.httpStatus) : e.message);
+    case K::RateLimited:
+        if (e.message.contains(QLatin1String("quota"), Qt::CaseInsensitive))
+            return tr("This ZITADEL instance has used up its request quota; try later or ask the instance owner.");
+        if (e.retryAfterSeconds >= 0)
+            return tr("The server is limiting requests; try again in %n second(s).", nullptr, e.retryAfterSeconds);
+        return tr("The server is limiting requests; wait a little and try again.");
+    case K::Server:
+        if (e.grpcCode < 0)
+            return tr("The server or a proxy in front of it failed (HTTP %1); this is not caused by what you entered. "
+                      "Try again later.")
+                .arg(e.httpStatus);
+        return tr("The server had a problem (HTTP %1); this is not caused by what you entered. Try again later.")
+            .arg(e.httpStatus);
+    case K::MalformedResponse:
+        return tr("The server's answer could not be read: %1.").arg(e.technical);
+    }
+    return {};
+}
+
+bool isTlsError(QNetworkReply::NetworkError error)
+{
+    return error == QNetworkReply::SslHandshakeFailedError;
+}
+} // namespace
+
+namespace ErrorDecoder
+{
+ApiError decode(const Input& in)
+{
+    ApiError e;
+    e.httpStatus = in.httpStatus;
+    e.technical = in.networkErrorString;
+    using K = ApiError::Kind;
+
+    if (in.cancelledByUser) {
+        e.kind = K::Cancelled;
+    } else if (in.timedOut || in.networkError == QNetworkReply::OperationCanceledError
+        || in.networkError == QNetworkReply::TimeoutError) {
+        // Qt 6.4 reports its transfer timeout as OperationCanceledError; we did not cancel, so
+        // it is a timeout (see qt-6.4-notes.md 2.3).
+        e.kind = K::Timeout;
+    } else if (in.httpStatus == 0) {
+        if (in.networkError == QNetworkReply::NoError) {
+            e.kind = K::MalformedResponse;
+            e.technical = QStringLiteral("no HTTP status in the answer");
+        } else {
+            e.kind = isTlsError(in.networkError) ? K::Tls : K::Network;
+        }
+    } else if (in.httpStatus >= 200 && in.httpStatus < 300) {
+        if (in.networkError == QNetworkReply::NoError)
+            return {};
+        e.kind = K::Network; // e.g. the connection closed mid-body
+    } else {
+        readBody(in.body, &e);
+        if (e.grpcCode >= 0)
+            e.kind = kindFromGrpc(e.grpcCode);
+        else
+            e.kind = kindFromHttp(in.httpStatus);
+        if (e.grpcCode < 0) {
+            const QString type = QString::fromLatin1(in.contentType).section(QLatin1Char(';'), 0, 0).trimmed();
+            e.technical = in.body.isEmpty()
+                ? QStringLiteral("HTTP %1 with an empty body").arg(in.httpStatus)
+                : QStringLiteral("HTTP %1 with a %2 body of %3 bytes that is not a ZITADEL error")
+                      .arg(in.httpStatus)
+                      .arg(type.isEmpty() ? QStringLiteral("untyped") : type)
+                      .arg(in.body.size());
+        }
+        if (in.httpStatus == 429 || in.httpStatus == 503)
+            e.retryAfterSeconds = parseRetryAfter(in.retryAfter, QDateTime::currentDateTimeUtc());
+    }
+
+    e.sentence = sentenceForId(e);
+    if (e.sentence.isEmpty())
+        e.sentence = sentenceForKind(e, in);
+    return e;
+}
+
+ApiError malformed(ApiOperation operation, int httpStatus, const QString& what)
+{
+    ApiError e;
+    e.kind = ApiError::Kind::MalformedResponse;
+    e.httpStatus = httpStatus;
+    e.technical = what;
+    Input in;
+    in.operation = operation;
+    e.sentence = sentenceForKind(e, in);
+    return e;
+}
+
+ApiError invalidInput(const QString& sentence)
+{
+    ApiError e;
+    e.kind = ApiError::Kind::InvalidInput;
+    e.sentence = sentence;
+    return e;
+}
+
+int parseRetryAfter(const QByteArray& value, const QDateTime& now)
+{
+    const QByteArray v = value.trimmed();
+    if (v.isEmpty())
+        return -1;
+    bool ok = false;
+    const int seconds = v.toInt(&ok);
+    if (ok)
+        return seconds >= 0 ? seconds : -1;
+    // HTTP-date, e.g. "Wed, 21 Oct 2015 07:28:00 GMT".
+    QDateTime at = QDateTime::fromString(QString::fromLatin1(v), Qt::RFC2822Date);
+    if (!at.isValid())
+        return -1;
+    return int(qMax<qint64>(0, now.secsTo(at)));
+}
+} // namespace ErrorDecoder

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "ApiError.h"
+
+#include <QByteArray>
+#include <QNetworkReply>
+
+// What a call was for, so that one error id can be explained in the words of that action
+// ("not allowed to send codes" vs "not allowed to see users").
+enum class ApiOperation
+{
+    ListOrganizations,
+    GetMyOrg,
+    ListUsers,
+    GetUser,
+    ResendEmail,
+    ResendPhone,
+};
+
+// Turns what came back from the server into an ApiError. Pure functions: no network, so the
+// whole mapping is covered by table tests.
+namespace ErrorDecoder
+{
+struct Input
+{
+    ApiOperation operation = ApiOperation::GetUser;
+    int httpStatus = 0; // 0 when no HTTP response arrived
+    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+    QString networkErrorString;
+    QByteArray body;
+    QByteArray retryAfter; // the raw Retry-After header value, if any
+    QByteArray contentType;
+    bool cancelledByUser = false;
+    bool timedOut = false;
+    int timeoutMs = 0;
+};
+
+// Decodes a failed exchange; returns kind None when the exchange succeeded (2xx, no
+// transport error).
+ApiError decode(const Input& input);
+
+// A 2xx whose body could not be used (not JSON, or missing what the call needs).
+ApiError malformed(ApiOperation operation, int httpStatus, const QString& what);
+
+// A client-side validation failure: nothing was sent.
+ApiError invalidInput(const QString& sentence);
+
+// Parses Retry-After: delta-seconds or an HTTP-date. -1 when absent or unreadable.
+int parseRetryAfter(const QByteArray& value, const QDateTime& now);
+} // namespace ErrorDecoder

@@ -1,0 +1,124 @@
+#pragma once
+
+#include "ApiCall.h"
+#include "ZitadelTypes.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
+
+// The outcome of one call: a value, or an error, and the exchange that produced it (null when
+// the client refused the input and nothing was sent).
+template <class T>
+struct Result
+{
+    std::optional<T> value;
+    ApiError error;
+    ExchangePtr exchange;
+    bool ok() const { return value.has_value(); }
+};
+
+template <class T>
+using Callback = std::function<void(const Result<T>&)>;
+
+// ZITADEL's HTTP API, asynchronously, over one QNetworkAccessManager. Live and mock differ
+// only in base URL and token. Every call validates its input first (nothing is sent when it
+// is invalid), has one timeout, is never retried, and reports an Exchange.
+class ZitadelClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    // v2 methods can go over the REST gateway (/v2/...) or the Connect protocol
+    // (/zitadel.user.v2.UserService/...); the official SDKs use Connect.
+    enum class V2Transport
+    {
+        Rest,
+        Connect
+    };
+
+    static constexpr int DefaultTimeoutMs = 30000;
+
+    explicit ZitadelClient(QObject* parent = nullptr);
+    // Uses a shared QNetworkAccessManager (not owned).
+    explicit ZitadelClient(QNetworkAccessManager* nam, QObject* parent = nullptr);
+
+    // Returns a plain sentence when the URL is unusable; the previous URL is kept then.
+    std::optional<QString> setBaseUrl(const QUrl& baseUrl);
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setToken(const QString& token) { m_token = token; }
+    bool hasToken() const { return !m_token.isEmpty(); }
+    void setTimeout(int milliseconds) { m_timeoutMs = milliseconds > 0 ? milliseconds : DefaultTimeoutMs; }
+    int timeout() const { return m_timeoutMs; }
+    void setV2Transport(V2Transport transport) { m_transport = transport; }
+    V2Transport v2Transport() const { return m_transport; }
+
+    // Cancels every call in flight (e.g. when the connection changes); each reports Cancelled.
+    void cancelAll();
+
+    // Organizations: v2 ListOrganizations (name filter, paging); v1 GetMyOrg, optionally in
+    // the context of another organization (x-zitadel-orgid).
+    ApiCall* listOrganizations(const OrganizationQuery& query, Callback<OrganizationPage> done);
+    ApiCall* getMyOrg(const QString& organizationId, Callback<Organization> done);
+
+    // Users: v2 ListUsers and GetUserByID.
+    ApiCall* listUsers(const UserQuery& query, Callback<UserPage> done);
+    ApiCall* getUserById(const QString& userId, Callback<User> done);
+
+    // Resends. v2 email/phone (send, optionally with a link template, or return the code);
+    // v1 management with the organization as x-zitadel-orgid; v3alpha contact email.
+    ApiCall* resendEmailCode(const QString& userId, const ResendOptions& options, Callback<ResendResult> done);
+    ApiCall* resendPhoneCode(const QString& userId, const ResendOptions& options, Callback<ResendResult> done);
+    ApiCall* resendHumanEmailVerification(
+        const QString& userId, const QString& organizationId, Callback<ResendResult> done);
+    ApiCall* resendHumanPhoneVerification(
+        const QString& userId, const QString& organizationId, Callback<ResendResult> done);
+    ApiCall* resendContactEmailCode(const QString& userId, const ResendOptions& options, Callback<ResendResult> done);
+
+Q_SIGNALS:
+    // Every exchange that went over the wire, successful or not, as soon as it finished.
+    void exchangeFinished(ExchangePtr exchange);
+
+private:
+    struct Route
+    {
+        QByteArray method;
+        QString path; // already percent-encoded where it holds ids
+        QJsonObject body; // sent unless method is GET
+        QString organizationContext; // x-zitadel-orgid, v1 only
+        bool connect = false;
+    };
+
+    template <class T>
+    using Parser = std::function<std::optional<T>(const QJsonObject& body, QString* problem)>;
+
+    template <class T>
+    ApiCall* send(ApiOperation operation,
+        const QString& operationName,
+        std::optional<QString> inputProblem,
+        const std::function<Route()>& route,
+        Parser<T> parse,
+        Callback<T> done);
+
+    // REST or Connect route for a v2 method.
+    Route v2Route(const char* restMethod,
+        const QString& restPath,
+        const QJsonObject& restBody,
+        const char* connectService,
+        const char* connectMethod,
+        const QJsonObject& connectBody) const;
+    QUrl urlFor(const QString& path) const;
+
+    QNetworkAccessManager* m_nam = nullptr;
+    QUrl m_baseUrl;
+    QString m_token;
+    int m_timeoutMs = DefaultTimeoutMs;
+    V2Transport m_transport = V2Transport::Rest;
+    quint64 m_nextExchangeId = 1;
+};
