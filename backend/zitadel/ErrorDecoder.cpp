@@ -4,13 +4,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QRegularExpression>
 
 namespace
 {
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+QString tr(const char* text)
 {
-    return QCoreApplication::translate("ApiError", text, disambiguation, n);
+    return QCoreApplication::translate("ApiError", text);
 }
 
 bool isResend(ApiOperation op)
@@ -248,7 +249,9 @@ QString sentenceForKind(const ApiError& e, const ErrorDecoder::Input& in)
         if (e.message.contains(QLatin1String("quota"), Qt::CaseInsensitive))
             return tr("This ZITADEL instance has used up its request quota; try later or ask the instance owner.");
         if (e.retryAfterSeconds >= 0)
-            return tr("The server is limiting requests; try again in %n second(s).", nullptr, e.retryAfterSeconds);
+            return e.retryAfterSeconds == 1
+                ? tr("The server is limiting requests; try again in 1 second.")
+                : tr("The server is limiting requests; try again in %1 seconds.").arg(e.retryAfterSeconds);
         return tr("The server is limiting requests; wait a little and try again.");
     case K::Server:
         if (e.grpcCode < 0)
@@ -350,8 +353,10 @@ int parseRetryAfter(const QByteArray& value, const QDateTime& now)
     const int seconds = v.toInt(&ok);
     if (ok)
         return seconds >= 0 ? seconds : -1;
-    // HTTP-date, e.g. "Wed, 21 Oct 2015 07:28:00 GMT".
-    QDateTime at = QDateTime::fromString(QString::fromLatin1(v), Qt::RFC2822Date);
+    // HTTP-date in its one modern form (IMF-fixdate), e.g. "Wed, 21 Oct 2015 07:28:00 GMT".
+    // Qt's RFC 2822 parser does not take the "GMT" zone name, so read it with the C locale.
+    QDateTime at = QLocale::c().toDateTime(QString::fromLatin1(v), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+    at.setTimeSpec(Qt::UTC);
     if (!at.isValid())
         return -1;
     return int(qMax<qint64>(0, now.secsTo(at)));
