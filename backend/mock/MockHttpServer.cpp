@@ -1,0 +1,139 @@
+#include "MockHttpServer.h"
+
+#include "MockLog.h"
+
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
+
+namespace
+{
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return QByteArrayLiteral("GET");
+    case QHttpServerRequest::Method::Put:
+        return QByteArrayLiteral("PUT");
+    case QHttpServerRequest::Method::Delete:
+        return QByteArrayLiteral("DELETE");
+    case QHttpServerRequest::Method::Post:
+        return QByteArrayLiteral("POST");
+    case QHttpServerRequest::Method::Head:
+        return QByteArrayLiteral("HEAD");
+    case QHttpServerRequest::Method::Options:
+        return QByteArrayLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch:
+        return QByteArrayLiteral("PATCH");
+    case QHttpServerRequest::Method::Connect:
+        return QByteArrayLiteral("CONNECT");
+    case QHttpServerRequest::Method::Trace:
+        return QByteArrayLiteral("TRACE");
+    default:
+        return QByteArrayLiteral("UNKNOWN"); // 6.4 reports TRACE and exotic methods as Unknown
+    }
+}
+
+void write(QHttpServerResponder& responder, const MockResponse& response)
+{
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
+    for (const auto& header : response.headers)
+        responder.writeHeader(header.first, header.second);
+    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(response.body.size()));
+    responder.writeBody(response.body);
+}
+} // namespace
+
+MockHttpServer::MockHttpServer(MockZitadel* zitadel, QObject* parent)
+    : QObject(parent)
+    , m_router(zitadel)
+    , m_server(new QHttpServer(this))
+{
+    m_server->setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        serve(request, std::move(responder));
+    });
+}
+
+MockHttpServer::~MockHttpServer() = default;
+
+quint16 MockHttpServer::listen(const QHostAddress& address, quint16 port, bool allowNonLoopback)
+{
+    if (!address.isLoopback() && !allowNonLoopback) {
+        m_error = tr("Refusing to listen on %1: the mock only serves the loopback interface unless explicitly allowed.")
+                      .arg(address.toString());
+        return 0;
+    }
+    auto* tcp = new QTcpServer(m_server);
+    if (!tcp->listen(address, port)) {
+        m_error = tr("Cannot listen on %1 port %2: %3").arg(address.toString()).arg(port).arg(tcp->errorString());
+        delete tcp;
+        return 0;
+    }
+    m_server->bind(tcp); // QHttpServer takes the server over (and re-parents it)
+    m_address = address;
+    m_port = tcp->serverPort();
+    m_error.clear();
+    qCDebug(lcMock).noquote() << "listening on" << baseUrl().toString();
+    return m_port;
+}
+
+QUrl MockHttpServer::baseUrl() const
+{
+    if (m_port == 0)
+        return {};
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    // An "any" address is reachable locally through the loopback interface.
+    const bool any =
+        m_address == QHostAddress::Any || m_address == QHostAddress::AnyIPv4 || m_address == QHostAddress::AnyIPv6;
+    url.setHost(any ? QStringLiteral("127.0.0.1") : m_address.toString());
+    url.setPort(m_port);
+    return url;
+}
+
+void MockHttpServer::setLatency(int milliseconds)
+{
+    m_latency = qMax(0, milliseconds);
+}
+
+void MockHttpServer::serve(const QHttpServerRequest& request, QHttpServerResponder&& responder)
+{
+    MockRequest mock;
+    mock.method = methodName(request.method());
+    const QUrl url = request.url();
+    mock.path = url.path(QUrl::FullyEncoded).toUtf8();
+    mock.query = url.query(QUrl::FullyEncoded).toUtf8();
+    mock.headers = request.headers();
+    mock.body = request.body();
+    const MockResponse response = m_router.handle(mock);
+
+    if (m_latency <= 0) {
+        write(responder, response);
+        return;
+    }
+    // Delayed answer. QHttpServer 6.4 crashes when a responder writes after its client went
+    // away (the responder keeps a raw socket pointer; qt-6.4-notes.md §2.5), so the timer
+    // writes only while the socket still exists and is connected.
+    auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+    QPointer<QTcpSocket> socket(held->socket());
+    auto* timer = new QTimer(m_server);
+    timer->setSingleShot(true);
+    timer->setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5 % early; timeout tests need "at least"
+    connect(
+        timer, &QTimer::timeout, this, [this, held, socket, response, timer, method = mock.method, path = mock.path] {
+            timer->deleteLater();
+            if (socket && socket->state() == QAbstractSocket::ConnectedState) {
+                write(*held, response);
+                return;
+            }
+            qCDebug(lcMock).noquote() << "client left before the delayed answer to" << method << path << "- dropped";
+            emit responseDropped(method, path);
+        });
+    timer->start(m_latency);
+}

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "MockRouter.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponder;
+class MockZitadel;
+
+// The only QHttpServer user: one catch-all handler turns every request into a MockRequest,
+// lets MockRouter answer and writes the MockResponse. QHttpServer is a technical preview in
+// Qt 6.4 with an API that changed later, so it stays behind this one class.
+class MockHttpServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit MockHttpServer(MockZitadel* zitadel, QObject* parent = nullptr);
+    ~MockHttpServer() override;
+
+    // Binds; refuses (returns 0, sets errorString) a non-loopback address unless
+    // allowNonLoopback: the mock accepts well-known tokens and must not face a network by
+    // accident.
+    quint16 listen(
+        const QHostAddress& address = QHostAddress::LocalHost, quint16 port = 0, bool allowNonLoopback = false);
+    QString errorString() const { return m_error; }
+    QUrl baseUrl() const; // http://127.0.0.1:PORT
+    MockRouter& router() { return m_router; }
+    void setLatency(int milliseconds); // every answer is delayed this long (0 = none)
+    int latency() const { return m_latency; }
+
+signals:
+    // A delayed answer was not written because its client had gone (timeout or abort).
+    void responseDropped(const QByteArray& method, const QByteArray& path);
+
+private:
+    void serve(const QHttpServerRequest& request, QHttpServerResponder&& responder);
+
+    MockRouter m_router;
+    QHttpServer* m_server;
+    QHostAddress m_address;
+    quint16 m_port = 0;
+    int m_latency = 0;
+    QString m_error;
+};

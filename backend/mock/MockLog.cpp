@@ -1,0 +1,3 @@
+#include "MockLog.h"
+
+Q_LOGGING_CATEGORY(lcMock, "vd.mock", QtInfoMsg)

@@ -1,0 +1,241 @@
+#include "MockRouter.h"
+
+#include "MockJsonReader.h"
+#include "MockLog.h"
+#include "MockZitadel.h"
+
+namespace
+{
+const QByteArray JsonType("application/json");
+
+const QByteArray* findHeader(const MockRequest& request, const char* name)
+{
+    const QByteArrayView wanted(name);
+    for (const auto& h : request.headers) {
+        if (QByteArrayView(h.first).compare(wanted, Qt::CaseInsensitive) == 0)
+            return &h.second;
+    }
+    return nullptr;
+}
+
+MockResponse json(int status, QByteArray body)
+{
+    return MockResponse {status, {{QByteArrayLiteral("Content-Type"), JsonType}}, std::move(body)};
+}
+
+MockResponse restError(const MockError& e)
+{
+    return json(e.restStatus(), e.restBody());
+}
+
+MockResponse connectError(const MockError& e, const char* goType)
+{
+    if (MockJsonReader::isDecodeError(e)) {
+        const MockError wrapped =
+            MockError::plain(e.code(), QStringLiteral("unmarshal into %1: %2").arg(QLatin1String(goType), e.text()));
+        return json(wrapped.connectStatus(), wrapped.connectBody());
+    }
+    return json(e.connectStatus(), e.connectBody());
+}
+
+// Connect unary requests must be JSON; connect-go answers anything else with 415.
+bool isJsonContentType(const QByteArray* value)
+{
+    if (!value)
+        return false;
+    const QByteArray v = value->trimmed().toLower();
+    return v == "application/json" || v == "application/json; charset=utf-8" || v == "application/json;charset=utf-8";
+}
+
+MockPathSegments splitPath(const QByteArray& path)
+{
+    MockPathSegments segments;
+    if (!path.startsWith('/'))
+        return segments;
+    qsizetype start = 1;
+    while (start <= path.size()) {
+        qsizetype end = path.indexOf('/', start);
+        if (end < 0)
+            end = path.size();
+        segments.append(QByteArrayView(path.constData() + start, end - start));
+        start = end + 1;
+    }
+    return segments;
+}
+} // namespace
+
+const QByteArray* MockApiCall::header(const char* name) const
+{
+    return findHeader(*request, name);
+}
+
+MockRouter::MockRouter(MockZitadel* zitadel)
+    : m_zitadel(zitadel)
+    , m_management(*zitadel)
+    , m_users(*zitadel)
+    , m_orgs(*zitadel)
+    , m_resources(*zitadel)
+{
+    auto bind = [](auto* api, MockApiReply (std::remove_pointer_t<decltype(api)>::*fn)(const MockApiCall&)) {
+        return [api, fn](const MockApiCall& call) { return (api->*fn)(call); };
+    };
+    addRest("GET", "/management/v1/users/{id}", bind(&m_management, &MockManagementApi::getUserById));
+    addRest("POST", "/management/v1/users/_search", bind(&m_management, &MockManagementApi::listUsers));
+    addRest("POST",
+        "/management/v1/users/{id}/email/_resend_verification",
+        bind(&m_management, &MockManagementApi::resendEmailVerification));
+    addRest("POST",
+        "/management/v1/users/{id}/phone/_resend_verification",
+        bind(&m_management, &MockManagementApi::resendPhoneVerification));
+    addRest("GET", "/management/v1/orgs/me", bind(&m_management, &MockManagementApi::getMyOrg));
+    addRest("GET", "/v2/users/{id}", bind(&m_users, &MockUserServiceApi::getUserById));
+    addRest("POST", "/v2/users", bind(&m_users, &MockUserServiceApi::listUsers));
+    addRest("POST", "/v2/users/{id}/email/resend", bind(&m_users, &MockUserServiceApi::resendEmailCode));
+    addRest("POST", "/v2/users/{id}/phone/resend", bind(&m_users, &MockUserServiceApi::resendPhoneCode));
+    addRest("POST", "/v2/organizations/_search", bind(&m_orgs, &MockOrganizationApi::listOrganizations));
+    addRest("POST",
+        "/resources/v3alpha/users/{id}/email/_resend",
+        bind(&m_resources, &MockResourcesUserApi::resendContactEmailCode));
+    addRest("POST",
+        "/resources/v3alpha/users/{id}/phone/_resend",
+        bind(&m_resources, &MockResourcesUserApi::resendContactPhoneCode));
+
+    const char* users = "zitadel.user.v2.UserService";
+    addConnect(users, "ListUsers", "*user.ListUsersRequest", bind(&m_users, &MockUserServiceApi::listUsers));
+    addConnect(users, "GetUserByID", "*user.GetUserByIDRequest", bind(&m_users, &MockUserServiceApi::getUserById));
+    addConnect(
+        users, "ResendEmailCode", "*user.ResendEmailCodeRequest", bind(&m_users, &MockUserServiceApi::resendEmailCode));
+    addConnect(
+        users, "ResendPhoneCode", "*user.ResendPhoneCodeRequest", bind(&m_users, &MockUserServiceApi::resendPhoneCode));
+    addConnect("zitadel.org.v2.OrganizationService",
+        "ListOrganizations",
+        "*org.ListOrganizationsRequest",
+        bind(&m_orgs, &MockOrganizationApi::listOrganizations));
+}
+
+void MockRouter::addRest(const char* method, const char* path, Handler handler)
+{
+    RestRoute route;
+    route.method = method;
+    const QByteArray pathBytes(path); // the views below point into it
+    for (const QByteArrayView s : splitPath(pathBytes))
+        route.pattern.push_back(s.startsWith('{') ? QByteArrayLiteral("{}") : s.toByteArray());
+    route.cause = QLatin1String(method) + QLatin1Char(' ') + QLatin1String(path);
+    route.handler = std::move(handler);
+    m_rest.push_back(std::move(route));
+}
+
+void MockRouter::addConnect(const char* service, const char* method, const char* goType, Handler handler)
+{
+    m_connect.push_back(ConnectMethod {service, method, goType, std::move(handler)});
+}
+
+MockResponse MockRouter::handle(const MockRequest& request)
+{
+    MockResponse response = dispatch(request);
+    m_log.push(MockRequestLogEntry {m_zitadel->now(), request.method, request.path, response.status});
+    qCDebug(lcMock).noquote() << request.method << request.path << "->" << response.status;
+    return response;
+}
+
+MockResponse MockRouter::dispatch(const MockRequest& request)
+{
+    const MockPathSegments segments = splitPath(request.path);
+    if (!segments.isEmpty()) {
+        for (const ConnectMethod& m : m_connect) {
+            if (segments.first() == m.service)
+                return connect(request, segments);
+        }
+    }
+    return rest(request, segments);
+}
+
+MockResponse MockRouter::rest(const MockRequest& request, const MockPathSegments& segments)
+{
+    const RestRoute* match = nullptr;
+    bool pathKnown = false;
+    QByteArrayView param;
+    for (const RestRoute& route : m_rest) {
+        if (route.pattern.size() != size_t(segments.size()))
+            continue;
+        QByteArrayView candidate;
+        bool fits = true;
+        for (size_t i = 0; i < route.pattern.size() && fits; ++i) {
+            const QByteArrayView s = segments.at(qsizetype(i));
+            if (route.pattern[i] == "{}") {
+                fits = !s.isEmpty();
+                candidate = s;
+            } else {
+                fits = s == route.pattern[i];
+            }
+        }
+        if (!fits)
+            continue;
+        pathKnown = true;
+        if (route.method == request.method) {
+            match = &route;
+            param = candidate;
+            break;
+        }
+    }
+    if (!match) {
+        if (pathKnown)
+            return json(
+                405, MockError::plain(MockError::Code::Unimplemented, QStringLiteral("Method Not Allowed")).restBody());
+        return json(404, MockError::plain(MockError::Code::NotFound, QStringLiteral("Not Found")).restBody());
+    }
+
+    MockApiCall call;
+    call.request = &request;
+    call.cause = match->cause;
+    if (!param.isNull()) {
+        call.pathParam = QString::fromUtf8(QByteArray::fromPercentEncoding(param.toByteArray()));
+        call.hasPathParam = true;
+    }
+    MockError error;
+    // The gateway decodes the body before the call reaches the interceptors.
+    if (request.method == "POST" && !MockJsonReader::parseBody(request.body, true, &call.body, &error))
+        return restError(error);
+    call.caller = m_zitadel->access().authenticate(findHeader(request, "authorization"), &error);
+    if (!call.caller)
+        return restError(error);
+    const MockApiReply reply = match->handler(call);
+    if (reply.error.isError())
+        return restError(reply.error);
+    return json(200, reply.json);
+}
+
+MockResponse MockRouter::connect(const MockRequest& request, const MockPathSegments& segments)
+{
+    const ConnectMethod* match = nullptr;
+    if (segments.size() == 2) {
+        for (const ConnectMethod& m : m_connect) {
+            if (segments.at(0) == m.service && segments.at(1) == m.method)
+                match = &m;
+        }
+    }
+    // What connect-go's generated service handler does for an unknown procedure.
+    if (!match)
+        return MockResponse {404,
+            {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; charset=utf-8")}},
+            QByteArrayLiteral("404 page not found\n")};
+    if (request.method != "POST")
+        return MockResponse {405, {{QByteArrayLiteral("Allow"), QByteArrayLiteral("POST")}}, {}};
+    if (!isJsonContentType(findHeader(request, "content-type")))
+        return MockResponse {
+            415, {{QByteArrayLiteral("Accept-Post"), QByteArrayLiteral("application/json, application/proto")}}, {}};
+
+    MockApiCall call;
+    call.request = &request;
+    call.cause = QStringLiteral("POST /%1/%2").arg(QLatin1String(match->service), QLatin1String(match->method));
+    MockError error;
+    if (!MockJsonReader::parseBody(request.body, false, &call.body, &error))
+        return connectError(error, match->goType);
+    call.caller = m_zitadel->access().authenticate(findHeader(request, "authorization"), &error);
+    if (!call.caller)
+        return connectError(error, match->goType);
+    const MockApiReply reply = match->handler(call);
+    if (reply.error.isError())
+        return connectError(reply.error, match->goType);
+    return json(200, reply.json);
+}

@@ -1,0 +1,423 @@
+#include "MockSeedLoader.h"
+
+#include "MockLog.h"
+#include "MockTimestamp.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+/*
+Seed document format ("verifydesk-mock-seed/1"), one JSON object:
+
+{
+  "format": "verifydesk-mock-seed/1",
+  "instance": {
+    "id": "312908912355500001",
+    "domain": "mock.verifydesk.localhost",      // host of ZITADEL's default verification links
+    "processedSequence": "20481"                // ListDetails.processedSequence before any change
+  },
+  "organizations": [                            // the first one is the instance default org
+    { "id": "312908912355508120", "name": "ACME Corporation",
+      "state": "ACTIVE",                        // ACTIVE | INACTIVE | REMOVED
+      "primaryDomain": "acme.mock.verifydesk.localhost",
+      "domains": ["acme.mock.verifydesk.localhost", "acme.example"],   // optional, primary added
+      "mailDomain": "acme.example",             // optional: generated users' email domain
+      "sequence": "44", "creationDate": "2025-01-20T08:00:02.310Z", "changeDate": "..." }
+  ],
+  "users": [
+    { "id": "312909075211944344", "organizationId": "312908912355508120",
+      "type": "human",                          // human | machine
+      "state": "ACTIVE",                        // ACTIVE | INACTIVE | LOCKED | INITIAL | SUSPEND
+      "userName": "minnie", "sequence": "17",
+      "creationDate": "2025-01-20T08:11:45.102Z", "changeDate": "2025-03-02T14:03:09.887Z",
+      "profile": { "givenName": "Minnie", "familyName": "Mouse", "nickName": "", "displayName": "Minnie Mouse",
+                   "preferredLanguage": "en", "gender": "FEMALE" },     // FEMALE | MALE | DIVERSE
+      "email": { "address": "minnie@example.com", "verified": true },   // omit "email": no email
+      "phone": { "number": "+41791234567", "verified": false,
+                 "pendingCode": "583201" },     // the code last sent; omit: none was ever sent
+      "passwordChanged": "2025-01-20T08:15:00Z", "passwordChangeRequired": false },
+    { "id": "...", "organizationId": "...", "type": "machine", "userName": "ci-bot", ...,
+      "machine": { "name": "CI Bot", "description": "...", "hasSecret": true,
+                   "accessTokenType": "BEARER" } }   // BEARER | JWT
+  ],
+  "tokens": [                                   // bearer tokens the mock accepts
+    { "token": "mock-admin", "userId": "312909075211944356", "description": "...",
+      "grants": [ { "organizationId": "*",      // "*" = every organization
+                    "permissions": ["user.read", "user.write", "org.read"] } ] }
+  ]
+}
+
+Timestamps are RFC 3339; sequences are strings or numbers. A token's home organization (the
+v1 default org context) is its user's organization. A pending code is only allowed on an
+unverified address, since ZITADEL drops the code when the address gets verified.
+*/
+
+namespace
+{
+class Reader
+{
+public:
+    QString error;
+
+    bool failed() const { return !error.isEmpty(); }
+
+    void fail(const QString& where, const QString& what)
+    {
+        if (error.isEmpty())
+            error = where + QLatin1String(": ") + what;
+    }
+
+    QString string(const QJsonObject& o, const char* name, const QString& where, bool required = true)
+    {
+        const QJsonValue v = o.value(QLatin1String(name));
+        if (v.isUndefined() || v.isNull()) {
+            if (required)
+                fail(where + QLatin1Char('.') + QLatin1String(name), QStringLiteral("missing"));
+            return {};
+        }
+        if (!v.isString()) {
+            fail(where + QLatin1Char('.') + QLatin1String(name), QStringLiteral("expected a string"));
+            return {};
+        }
+        return v.toString();
+    }
+
+    bool boolean(const QJsonObject& o, const char* name, const QString& where)
+    {
+        const QJsonValue v = o.value(QLatin1String(name));
+        if (v.isUndefined())
+            return false;
+        if (!v.isBool())
+            fail(where + QLatin1Char('.') + QLatin1String(name), QStringLiteral("expected true or false"));
+        return v.toBool();
+    }
+
+    quint64 uint64(const QJsonObject& o, const char* name, const QString& where)
+    {
+        const QJsonValue v = o.value(QLatin1String(name));
+        const QString place = where + QLatin1Char('.') + QLatin1String(name);
+        if (v.isUndefined())
+            return 0;
+        bool ok = false;
+        quint64 n = 0;
+        if (v.isString())
+            n = v.toString().toULongLong(&ok);
+        else if (v.isDouble() && v.toDouble() >= 0 && v.toDouble() < 9007199254740992.0)
+            n = quint64(v.toDouble()), ok = double(n) == v.toDouble();
+        if (!ok)
+            fail(place, QStringLiteral("expected an unsigned integer"));
+        return n;
+    }
+
+    QDateTime timestamp(const QJsonObject& o, const char* name, const QString& where, bool required)
+    {
+        const QString text = string(o, name, where, required);
+        if (text.isEmpty())
+            return {};
+        const QDateTime t = MockTimestamp::parse(text);
+        if (!t.isValid())
+            fail(where + QLatin1Char('.') + QLatin1String(name), QStringLiteral("not an RFC 3339 timestamp"));
+        return t;
+    }
+
+    QJsonObject object(const QJsonObject& o, const char* name, const QString& where, bool* present = nullptr)
+    {
+        const QJsonValue v = o.value(QLatin1String(name));
+        if (present)
+            *present = !v.isUndefined() && !v.isNull();
+        if (v.isUndefined() || v.isNull())
+            return {};
+        if (!v.isObject())
+            fail(where + QLatin1Char('.') + QLatin1String(name), QStringLiteral("expected an object"));
+        return v.toObject();
+    }
+
+    QJsonArray array(const QJsonObject& o, const char* name, const QString& where)
+    {
+        const QJsonValue v = o.value(QLatin1String(name));
+        if (v.isUndefined())
+            return {};
+        if (!v.isArray())
+            fail(where + QLatin1Char('.') + QLatin1String(name), QStringLiteral("expected an array"));
+        return v.toArray();
+    }
+
+    template <typename E, size_t N>
+    E enumeration(const QString& text, const std::pair<const char*, E> (&names)[N], const QString& where, E fallback)
+    {
+        for (const auto& [name, value] : names) {
+            if (text == QLatin1String(name))
+                return value;
+        }
+        fail(where, QStringLiteral("unknown value \"%1\"").arg(text));
+        return fallback;
+    }
+};
+
+const std::pair<const char*, MockOrgState> orgStates[] = {
+    {"ACTIVE", MockOrgState::Active},
+    {"INACTIVE", MockOrgState::Inactive},
+    {"REMOVED", MockOrgState::Removed},
+};
+const std::pair<const char*, MockUserState> userStates[] = {
+    {"ACTIVE", MockUserState::Active},
+    {"INACTIVE", MockUserState::Inactive},
+    {"LOCKED", MockUserState::Locked},
+    {"INITIAL", MockUserState::Initial},
+    {"SUSPEND", MockUserState::Suspend},
+};
+const std::pair<const char*, MockGender> genders[] = {
+    {"FEMALE", MockGender::Female},
+    {"MALE", MockGender::Male},
+    {"DIVERSE", MockGender::Diverse},
+    {"UNSPECIFIED", MockGender::Unspecified},
+};
+const std::pair<const char*, MockUserType> userTypes[] = {
+    {"human", MockUserType::Human},
+    {"machine", MockUserType::Machine},
+};
+const std::pair<const char*, MockPermission> permissions[] = {
+    {"user.read", MockPermission::UserRead},
+    {"user.write", MockPermission::UserWrite},
+    {"org.read", MockPermission::OrgRead},
+};
+const std::pair<const char*, bool> tokenTypes[] = {
+    {"BEARER", false},
+    {"JWT", true},
+};
+
+// The generator's ids are 18 digits starting with 9 (see MockUserGenerator); a seed id of that
+// shape could shadow a generated user, so seeds keep clear of it.
+bool looksGenerated(const QString& id)
+{
+    return id.size() == 18 && id.startsWith(QLatin1Char('9'));
+}
+
+void readOrg(Reader& r, const QJsonObject& o, const QString& where, MockOrg* org)
+{
+    org->id = r.string(o, "id", where);
+    org->name = r.string(o, "name", where);
+    org->state =
+        r.enumeration(r.string(o, "state", where), orgStates, where + QLatin1String(".state"), MockOrgState::Active);
+    org->primaryDomain = r.string(o, "primaryDomain", where);
+    for (const QJsonValue& d : r.array(o, "domains", where)) {
+        if (!d.isString() || d.toString().isEmpty())
+            r.fail(where + QLatin1String(".domains"), QStringLiteral("expected non-empty strings"));
+        else if (!org->domains.contains(d.toString()))
+            org->domains.append(d.toString());
+    }
+    if (!org->domains.contains(org->primaryDomain))
+        org->domains.prepend(org->primaryDomain);
+    org->mailDomain = r.string(o, "mailDomain", where, false);
+    if (org->mailDomain.isEmpty())
+        org->mailDomain = org->primaryDomain;
+    org->sequence = r.uint64(o, "sequence", where);
+    org->creationDate = r.timestamp(o, "creationDate", where, true);
+    org->changeDate = r.timestamp(o, "changeDate", where, true);
+}
+
+void readUser(Reader& r, const QJsonObject& o, const QString& where, MockUser* user)
+{
+    user->id = r.string(o, "id", where);
+    user->orgId = r.string(o, "organizationId", where);
+    user->type =
+        r.enumeration(r.string(o, "type", where), userTypes, where + QLatin1String(".type"), MockUserType::Human);
+    user->state =
+        r.enumeration(r.string(o, "state", where), userStates, where + QLatin1String(".state"), MockUserState::Active);
+    user->userName = r.string(o, "userName", where);
+    user->sequence = r.uint64(o, "sequence", where);
+    user->creationDate = r.timestamp(o, "creationDate", where, true);
+    user->changeDate = r.timestamp(o, "changeDate", where, true);
+    if (user->sequence == 0)
+        r.fail(where + QLatin1String(".sequence"), QStringLiteral("must be at least 1"));
+    if (user->id.isEmpty() || user->userName.isEmpty())
+        r.fail(where, QStringLiteral("id and userName must not be empty"));
+    if (looksGenerated(user->id))
+        r.fail(where + QLatin1String(".id"),
+            QStringLiteral("18-digit ids starting with 9 are reserved for generated users"));
+
+    if (user->type == MockUserType::Machine) {
+        const QString m = where + QLatin1String(".machine");
+        const QJsonObject machine = r.object(o, "machine", where);
+        user->machineName = r.string(machine, "name", m);
+        user->description = r.string(machine, "description", m, false);
+        user->hasSecret = r.boolean(machine, "hasSecret", m);
+        const QString tokenType = r.string(machine, "accessTokenType", m, false);
+        if (!tokenType.isEmpty())
+            user->jwtAccessToken = r.enumeration(tokenType, tokenTypes, m + QLatin1String(".accessTokenType"), false);
+        return;
+    }
+
+    const QString p = where + QLatin1String(".profile");
+    const QJsonObject profile = r.object(o, "profile", where);
+    user->givenName = r.string(profile, "givenName", p);
+    user->familyName = r.string(profile, "familyName", p);
+    user->nickName = r.string(profile, "nickName", p, false);
+    user->displayName = r.string(profile, "displayName", p, false);
+    if (user->displayName.isEmpty())
+        user->displayName = user->givenName + QLatin1Char(' ') + user->familyName;
+    user->preferredLanguage = r.string(profile, "preferredLanguage", p, false);
+    const QString gender = r.string(profile, "gender", p, false);
+    if (!gender.isEmpty())
+        user->gender = r.enumeration(gender, genders, p + QLatin1String(".gender"), MockGender::Unspecified);
+
+    bool hasEmail = false;
+    const QString e = where + QLatin1String(".email");
+    const QJsonObject email = r.object(o, "email", where, &hasEmail);
+    if (hasEmail) {
+        user->email = r.string(email, "address", e);
+        user->emailVerified = r.boolean(email, "verified", e);
+        user->emailCode = r.string(email, "pendingCode", e, false);
+        if (user->emailVerified && !user->emailCode.isEmpty())
+            r.fail(e, QStringLiteral("a verified address cannot have a pending code"));
+    }
+    bool hasPhone = false;
+    const QString ph = where + QLatin1String(".phone");
+    const QJsonObject phone = r.object(o, "phone", where, &hasPhone);
+    if (hasPhone) {
+        user->phone = r.string(phone, "number", ph);
+        user->phoneVerified = r.boolean(phone, "verified", ph);
+        user->phoneCode = r.string(phone, "pendingCode", ph, false);
+        if (user->phoneVerified && !user->phoneCode.isEmpty())
+            r.fail(ph, QStringLiteral("a verified number cannot have a pending code"));
+    }
+    user->passwordChanged = r.timestamp(o, "passwordChanged", where, false);
+    user->passwordChangeRequired = r.boolean(o, "passwordChangeRequired", where);
+}
+
+void readToken(Reader& r, const QJsonObject& o, const QString& where, MockToken* token)
+{
+    token->token = r.string(o, "token", where);
+    token->userId = r.string(o, "userId", where);
+    token->description = r.string(o, "description", where, false);
+    const QJsonArray grants = r.array(o, "grants", where);
+    for (int g = 0; g < grants.size(); ++g) {
+        const QString gw = where + QStringLiteral(".grants[%1]").arg(g);
+        if (!grants.at(g).isObject()) {
+            r.fail(gw, QStringLiteral("expected an object"));
+            continue;
+        }
+        const QJsonObject go = grants.at(g).toObject();
+        MockGrant grant;
+        grant.orgId = r.string(go, "organizationId", gw);
+        for (const QJsonValue& p : r.array(go, "permissions", gw))
+            grant.permissions.append(
+                r.enumeration(p.toString(), permissions, gw + QLatin1String(".permissions"), MockPermission::UserRead));
+        token->grants.append(grant);
+    }
+}
+
+void crossCheck(Reader& r, MockSeed& seed)
+{
+    QSet<QString> orgIds;
+    for (const MockOrg& org : seed.orgs) {
+        if (orgIds.contains(org.id))
+            r.fail(QStringLiteral("organizations"), QStringLiteral("duplicate id %1").arg(org.id));
+        orgIds.insert(org.id);
+    }
+    QSet<QString> userIds;
+    QSet<QString> userNames; // "orgId/userName": user names are unique per organization
+    QHash<QString, QString> orgOfUser;
+    for (const MockUser& user : seed.users) {
+        if (userIds.contains(user.id))
+            r.fail(QStringLiteral("users"), QStringLiteral("duplicate id %1").arg(user.id));
+        if (orgIds.contains(user.id))
+            r.fail(QStringLiteral("users"), QStringLiteral("id %1 is also an organization id").arg(user.id));
+        if (!orgIds.contains(user.orgId))
+            r.fail(QStringLiteral("users"),
+                QStringLiteral("user %1 names unknown organization %2").arg(user.id, user.orgId));
+        const QString key = user.orgId + QLatin1Char('/') + user.userName;
+        if (userNames.contains(key))
+            r.fail(QStringLiteral("users"),
+                QStringLiteral("user name %1 is used twice in one organization").arg(user.userName));
+        userIds.insert(user.id);
+        userNames.insert(key);
+        orgOfUser.insert(user.id, user.orgId);
+    }
+    QSet<QString> tokens;
+    for (MockToken& token : seed.tokens) {
+        if (token.token.isEmpty() || tokens.contains(token.token))
+            r.fail(QStringLiteral("tokens"), QStringLiteral("token values must be unique and non-empty"));
+        tokens.insert(token.token);
+        if (!orgOfUser.contains(token.userId))
+            r.fail(QStringLiteral("tokens"), QStringLiteral("token user %1 does not exist").arg(token.userId));
+        token.homeOrgId = orgOfUser.value(token.userId);
+        for (const MockGrant& grant : token.grants) {
+            if (grant.orgId != QLatin1String("*") && !orgIds.contains(grant.orgId))
+                r.fail(
+                    QStringLiteral("tokens"), QStringLiteral("grant names unknown organization %1").arg(grant.orgId));
+        }
+    }
+}
+} // namespace
+
+std::optional<MockSeed> MockSeedLoader::parse(const QByteArray& json, QString* error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        if (error)
+            *error = QStringLiteral("seed is not a JSON object: %1 at offset %2")
+                         .arg(parseError.errorString())
+                         .arg(parseError.offset);
+        return std::nullopt;
+    }
+    const QJsonObject root = doc.object();
+    Reader r;
+    MockSeed seed;
+    if (r.string(root, "format", QStringLiteral("seed")) != QLatin1String("verifydesk-mock-seed/1"))
+        r.fail(QStringLiteral("seed.format"), QStringLiteral("expected \"verifydesk-mock-seed/1\""));
+
+    const QJsonObject instance = r.object(root, "instance", QStringLiteral("seed"));
+    seed.instance.id = r.string(instance, "id", QStringLiteral("instance"));
+    seed.instance.domain = r.string(instance, "domain", QStringLiteral("instance"));
+    seed.instance.processedSequence = r.uint64(instance, "processedSequence", QStringLiteral("instance"));
+
+    const QJsonArray orgs = r.array(root, "organizations", QStringLiteral("seed"));
+    for (int i = 0; i < orgs.size() && !r.failed(); ++i) {
+        MockOrg org;
+        readOrg(r, orgs.at(i).toObject(), QStringLiteral("organizations[%1]").arg(i), &org);
+        seed.orgs.append(org);
+    }
+    if (seed.orgs.isEmpty())
+        r.fail(QStringLiteral("seed.organizations"), QStringLiteral("at least one organization is required"));
+    else
+        seed.instance.defaultOrgId = seed.orgs.first().id;
+
+    const QJsonArray users = r.array(root, "users", QStringLiteral("seed"));
+    for (int i = 0; i < users.size() && !r.failed(); ++i) {
+        MockUser user;
+        readUser(r, users.at(i).toObject(), QStringLiteral("users[%1]").arg(i), &user);
+        seed.users.append(user);
+    }
+    const QJsonArray tokens = r.array(root, "tokens", QStringLiteral("seed"));
+    for (int i = 0; i < tokens.size() && !r.failed(); ++i) {
+        MockToken token;
+        readToken(r, tokens.at(i).toObject(), QStringLiteral("tokens[%1]").arg(i), &token);
+        seed.tokens.append(token);
+    }
+    if (!r.failed())
+        crossCheck(r, seed);
+    if (r.failed()) {
+        if (error)
+            *error = QStringLiteral("invalid seed: ") + r.error;
+        return std::nullopt;
+    }
+    qCDebug(lcMock) << "seed:" << seed.orgs.size() << "organizations," << seed.users.size() << "users,"
+                    << seed.tokens.size() << "tokens";
+    return seed;
+}
+
+std::optional<MockSeed> MockSeedLoader::loadFile(const QString& path, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("cannot read seed %1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    return parse(file.readAll(), error);
+}

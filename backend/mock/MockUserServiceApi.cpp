@@ -1,0 +1,143 @@
+#include "MockUserServiceApi.h"
+
+#include "MockAccessControl.h"
+#include "MockJsonReader.h"
+#include "MockJsonWriter.h"
+#include "MockListParams.h"
+#include "MockPgvText.h"
+#include "MockResendBody.h"
+#include "MockResendCommand.h"
+#include "MockResourceJson.h"
+#include "MockUserFilter.h"
+#include "MockUserLister.h"
+#include "MockZitadel.h"
+
+namespace
+{
+const QString NoPermission = QStringLiteral("No matching permissions found");
+} // namespace
+
+MockApiReply MockUserServiceApi::getUserById(const MockApiCall& call)
+{
+    MockError error;
+    QString userId;
+    if (!MockJsonReader::string(MockJsonReader::member(call.body, "userId", "user_id"), "userId", &userId, &error))
+        return MockApiReply::fail(error);
+    if (call.hasPathParam)
+        userId = call.pathParam;
+    const int runes = MockJsonReader::runeCount(userId);
+    if (runes < 1 || runes > 200)
+        return MockApiReply::fail(MockError::plain(
+            MockError::Code::InvalidArgument, MockPgvText::lengthBetween("GetUserByIDRequest", "UserId", 1, 200)));
+
+    const MockUserStore& store = m_zitadel.users();
+    const auto ref = store.find(userId);
+    // v2 reads go through the same query layer as v1, hence the same id; zitadel-api.md
+    // §4.3/§12.6 mark this UNCONFIRMED for v2.
+    if (!ref)
+        return MockApiReply::fail(MockError(
+            MockError::Code::NotFound, QStringLiteral("QUERY-Dfbg2"), QStringLiteral("User could not be found")));
+    const MockUser user = store.user(*ref);
+    // AUTH-AWfge: see the note in MockResendCommand.cpp on this UNCONFIRMED id.
+    if (call.caller->userId != user.id
+        && !MockAccessControl::allows(*call.caller, user.orgId, MockPermission::UserRead))
+        return MockApiReply::fail(
+            MockError(MockError::Code::PermissionDenied, QStringLiteral("AUTH-AWfge"), NoPermission));
+
+    MockJsonWriter w(1024);
+    w.beginObject();
+    // The deprecated top-level details repeat the user's, without creationDate (doc §4.3).
+    MockResourceJson::detailsV2(w, user.sequence, user.changeDate, user.orgId);
+    w.key("user");
+    MockResourceJson::userV2(w, user, store.org(ref->org));
+    w.endObject();
+    return MockApiReply::ok(w.take());
+}
+
+MockApiReply MockUserServiceApi::listUsers(const MockApiCall& call)
+{
+    MockError error;
+    const auto params = MockListParams::parse(call.body, &error);
+    if (!params)
+        return MockApiReply::fail(error);
+    MockUserSortColumn column = MockUserSortColumn::Unspecified;
+    if (!MockListParams::userSortColumn(call.body, "ListUsersRequest", &column, &error))
+        return MockApiReply::fail(error);
+    const auto filter = MockUserFilter::parse(MockJsonReader::member(call.body, "queries", nullptr),
+        MockUserFilter::Dialect::UserV2,
+        "ListUsersRequest",
+        &error);
+    if (!filter)
+        return MockApiReply::fail(error);
+
+    const MockUserStore& store = m_zitadel.users();
+    MockUserListRequest request;
+    // Only what the caller may read: an organizationIdQuery for any other org finds nothing.
+    for (int org = 0; org < store.orgCount(); ++org) {
+        if (MockAccessControl::allows(*call.caller, store.org(org).id, MockPermission::UserRead))
+            request.orgs.append(org);
+    }
+    request.filter = &*filter;
+    request.column = column;
+    request.asc = params->asc;
+    request.offset = params->offset;
+    request.limit = params->limit;
+    const MockUserListResult result = MockUserLister(store).list(request);
+
+    MockJsonWriter w(512 + 1024 * result.page.size());
+    w.beginObject();
+    MockResourceJson::listDetailsV2(w, result.total, m_zitadel.processedSequence(), m_zitadel.now());
+    w.optEnum("sortingColumn", MockListParams::userSortColumnName(column));
+    if (!result.page.isEmpty()) {
+        w.key("result");
+        w.beginArray();
+        for (const MockUserRef& ref : result.page)
+            MockResourceJson::userV2(w, store.user(ref), store.org(ref.org));
+        w.endArray();
+    }
+    w.endObject();
+    return MockApiReply::ok(w.take());
+}
+
+QByteArray MockUserServiceApi::resendAnswer(const MockResendResult& result)
+{
+    MockJsonWriter w;
+    w.beginObject();
+    MockResourceJson::detailsV2(w, result.user.sequence, result.user.changeDate, result.user.orgId);
+    w.optString("verificationCode", result.returnedCode);
+    w.endObject();
+    return w.take();
+}
+
+MockApiReply MockUserServiceApi::resend(const MockApiCall& call, bool email)
+{
+    MockResendRequest request;
+    request.api = MockResendRequest::Api::UserV2;
+    request.channel = email ? MockUserStore::Channel::Email : MockUserStore::Channel::Phone;
+    request.caller = call.caller;
+    request.cause = call.cause;
+    const MockResendBody::Names names = email
+        ? MockResendBody::Names {"ResendEmailCodeRequest",
+            "UserId",
+            "zitadel.user.v2.ResendEmailCodeRequest.verification"}
+        : MockResendBody::Names {
+            "ResendPhoneCodeRequest", "UserId", "zitadel.user.v2.ResendPhoneCodeRequest.verification"};
+    MockError error;
+    if (!MockResendBody::parse(
+            call.body, call.hasPathParam ? &call.pathParam : nullptr, "userId", "user_id", names, &request, &error))
+        return MockApiReply::fail(error);
+    const auto result = MockResendCommand::run(m_zitadel, request, &error);
+    if (!result)
+        return MockApiReply::fail(error);
+    return MockApiReply::ok(resendAnswer(*result));
+}
+
+MockApiReply MockUserServiceApi::resendEmailCode(const MockApiCall& call)
+{
+    return resend(call, true);
+}
+
+MockApiReply MockUserServiceApi::resendPhoneCode(const MockApiCall& call)
+{
+    return resend(call, false);
+}
