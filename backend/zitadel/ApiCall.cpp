@@ -98,7 +98,8 @@ void ApiCall::onReplyFinished()
     ex.durationMs = double(m_clock.nsecsElapsed()) / 1e6;
     ex.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     ex.responseHeaders = reply->rawHeaderPairs();
-    ex.responseBody = reply->readAll();
+    if (reply->isOpen()) // an aborted reply is closed; reading it only warns
+        ex.responseBody = reply->readAll();
     QJsonParseError parseError;
     ex.responseJson = QJsonDocument::fromJson(ex.responseBody, &parseError);
 
