@@ -1,5 +1,7 @@
 #include "UrlTemplate.h"
 
+#include "Runes.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QUrl>
@@ -29,17 +31,6 @@ struct Segment
     Action action;
     int position = 0;
 };
-
-int codePointCount(const QString& s)
-{
-    int n = 0;
-    for (int i = 0; i < s.size(); ++i) {
-        if (s.at(i).isHighSurrogate() && i + 1 < s.size() && s.at(i + 1).isLowSurrogate())
-            ++i;
-        ++n;
-    }
-    return n;
-}
 
 std::optional<Escape> escapeFunction(const QString& name)
 {
@@ -175,8 +166,8 @@ UrlTemplate::Check UrlTemplate::check(const QString& tmpl)
 {
     if (tmpl.isEmpty())
         return {Problem::Empty, {}, -1};
-    if (codePointCount(tmpl) > MaxLength)
-        return {Problem::TooLong, QString::number(codePointCount(tmpl)), -1};
+    if (runeCount(tmpl) > MaxLength)
+        return {Problem::TooLong, QString::number(runeCount(tmpl)), -1};
     Check result;
     const auto segments = parse(tmpl, &result);
     if (!result.ok())

@@ -218,14 +218,3 @@ bool MockJsonReader::isDecodeError(const MockError& e)
 {
     return e.code() == MockError::Code::InvalidArgument && e.id().isEmpty() && e.text().startsWith(DecodePrefix);
 }
-
-int MockJsonReader::runeCount(const QString& s)
-{
-    int n = 0;
-    for (int i = 0; i < s.size(); ++i) {
-        if (s.at(i).isHighSurrogate() && i + 1 < s.size() && s.at(i + 1).isLowSurrogate())
-            ++i;
-        ++n;
-    }
-    return n;
-}

@@ -37,7 +37,4 @@ public:
     static MockError oneofTwice(const char* member, const char* oneofFullName);
     static MockError decodeError(const QString& text);
     static bool isDecodeError(const MockError& e);
-
-    // protoc-gen-validate length rules count runes (code points).
-    static int runeCount(const QString& s);
 };

@@ -1,4 +1,5 @@
 #include "MockManagementApi.h"
+#include "Runes.h"
 
 #include "MockAccessControl.h"
 #include "MockJsonReader.h"
@@ -15,7 +16,7 @@ namespace
 {
 bool validUserId(const QString& id, const char* message, const char* field, MockError* error)
 {
-    const int runes = MockJsonReader::runeCount(id);
+    const int runes = runeCount(id);
     if (runes >= 1 && runes <= 200)
         return true;
     *error = MockError::plain(MockError::Code::InvalidArgument, MockPgvText::lengthBetween(message, field, 1, 200));

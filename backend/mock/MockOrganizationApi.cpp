@@ -1,4 +1,5 @@
 #include "MockOrganizationApi.h"
+#include "Runes.h"
 
 #include "MockAccessControl.h"
 #include "MockJsonReader.h"
@@ -15,16 +16,6 @@
 
 namespace
 {
-const char* const textMethodNames[] = {
-    "TEXT_QUERY_METHOD_EQUALS",
-    "TEXT_QUERY_METHOD_EQUALS_IGNORE_CASE",
-    "TEXT_QUERY_METHOD_STARTS_WITH",
-    "TEXT_QUERY_METHOD_STARTS_WITH_IGNORE_CASE",
-    "TEXT_QUERY_METHOD_CONTAINS",
-    "TEXT_QUERY_METHOD_CONTAINS_IGNORE_CASE",
-    "TEXT_QUERY_METHOD_ENDS_WITH",
-    "TEXT_QUERY_METHOD_ENDS_WITH_IGNORE_CASE",
-};
 const char* const stateNames[] = {
     "ORGANIZATION_STATE_UNSPECIFIED",
     "ORGANIZATION_STATE_ACTIVE",
@@ -145,25 +136,19 @@ bool parseQuery(const QJsonValue& value, int index, OrgQuery* out, MockError* er
     if (!MockJsonReader::string(
             MockJsonReader::member(body, spec->valueJson, nullptr), spec->valueJson, &out->value, error))
         return false;
-    const int runes = MockJsonReader::runeCount(out->value);
+    const int runes = runeCount(out->value);
     if (runes < 1 || runes > 200)
         return pgv(MockPgvText::embedded(
             "SearchQuery", spec->oneofField, MockPgvText::lengthBetween(spec->message, spec->valueField, 1, 200)));
     if (spec->kind == OrgQuery::Kind::Id)
         return true;
-    int method = 0;
-    if (!MockJsonReader::enumeration(MockJsonReader::member(body, "method", nullptr),
-            "method",
-            textMethodNames,
-            int(std::size(textMethodNames)),
-            &method,
-            error))
+    bool defined = true;
+    if (!MockUserFilter::readTextMethod(body, &out->method, &defined, error))
         return false;
-    if (method < 0 || method >= int(std::size(textMethodNames)))
+    if (!defined)
         return pgv(
             MockPgvText::embedded("SearchQuery", spec->oneofField, MockPgvText::definedEnum(spec->message, "Method")));
-    out->method = MockUserFilter::TextMethod(method);
-    if (method % 2 == 1)
+    if (MockUserFilter::ignoresCase(out->method))
         out->value = out->value.toLower();
     return true;
 }

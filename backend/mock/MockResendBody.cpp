@@ -1,4 +1,5 @@
 #include "MockResendBody.h"
+#include "Runes.h"
 
 #include "MockJsonReader.h"
 #include "MockPgvText.h"
@@ -39,14 +40,14 @@ bool MockResendBody::parse(const QJsonObject& body,
     }
 
     // Validation runs after decoding, in field order: the id first, then the oneof.
-    const int idRunes = MockJsonReader::runeCount(userId);
+    const int idRunes = runeCount(userId);
     if (idRunes < 1 || idRunes > 200) {
         *error = MockError::plain(
             MockError::Code::InvalidArgument, MockPgvText::lengthBetween(names.requestMessage, names.idField, 1, 200));
         return false;
     }
     if (MockJsonReader::isSet(urlTemplate)) {
-        const int runes = MockJsonReader::runeCount(request->urlTemplate);
+        const int runes = runeCount(request->urlTemplate);
         if (runes < 1 || runes > 200) {
             *error = MockError::plain(MockError::Code::InvalidArgument,
                 MockPgvText::embedded(names.requestMessage,

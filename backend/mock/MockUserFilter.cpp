@@ -1,4 +1,5 @@
 #include "MockUserFilter.h"
+#include "Runes.h"
 
 #include "MockJsonReader.h"
 #include "MockPgvText.h"
@@ -93,12 +94,6 @@ const MemberSpec members[] = {
     {"phoneQuery",          "phone_query",           "PhoneQuery",          "PhoneQuery",          Member::Text,     MockUserTextField::Phone,       "number",         "number",          "Number",         0, 20,  true},
 };
 // clang-format on
-
-bool ignoresCase(MockUserFilter::TextMethod m)
-{
-    return m == MockUserFilter::TextMethod::EqualsIgnoreCase || m == MockUserFilter::TextMethod::StartsWithIgnoreCase
-        || m == MockUserFilter::TextMethod::ContainsIgnoreCase || m == MockUserFilter::TextMethod::EndsWithIgnoreCase;
-}
 
 bool sortedContains(const std::vector<QString>& sorted, QStringView value)
 {
@@ -289,7 +284,7 @@ private:
         if (!MockJsonReader::string(
                 MockJsonReader::member(body, spec.valueJson, spec.valueProto), spec.valueJson, &value, m_error))
             return false;
-        const int runes = MockJsonReader::runeCount(value);
+        const int runes = runeCount(value);
         const int min = m_dialect == Dialect::UserV2 ? spec.v2Min : 0;
         if (runes < min || runes > spec.maxLen) {
             *pgv = min > 0 ? MockPgvText::lengthBetween(spec.message, spec.valueField, min, spec.maxLen)
@@ -301,22 +296,18 @@ private:
             out->value = value;
             return true;
         }
-        int method = 0;
-        if (!MockJsonReader::enumeration(MockJsonReader::member(body, "method", nullptr),
-                "method",
-                textMethodNames,
-                int(std::size(textMethodNames)),
-                &method,
-                m_error))
+        TextMethod method = TextMethod::Equals;
+        bool defined = true;
+        if (!readTextMethod(body, &method, &defined, m_error))
             return false;
-        if (method < 0 || method >= int(std::size(textMethodNames))) {
+        if (!defined) {
             *pgv = MockPgvText::definedEnum(spec.message, "Method");
             return false;
         }
         out->kind = Node::Kind::Text;
         out->field = spec.field;
-        out->method = TextMethod(method);
-        out->value = ignoresCase(out->method) ? value.toLower() : value;
+        out->method = method;
+        out->value = MockUserFilter::ignoresCase(out->method) ? value.toLower() : value;
         return true;
     }
 
@@ -419,7 +410,7 @@ bool MockUserFilter::Node::matches(const MockUserView& user) const
     case Kind::Not:
         return !children.front().matches(user);
     case Kind::Text:
-        return textMatches(user.text(field, ignoresCase(method)), method, value);
+        return textMatches(user.text(field, MockUserFilter::ignoresCase(method)), method, value);
     case Kind::State:
         return user.state() == state;
     case Kind::Type:
@@ -432,4 +423,26 @@ bool MockUserFilter::Node::matches(const MockUserView& user) const
         return user.orgId() == value;
     }
     return false;
+}
+
+bool MockUserFilter::readTextMethod(const QJsonObject& query, TextMethod* out, bool* defined, MockError* error)
+{
+    int method = 0;
+    if (!MockJsonReader::enumeration(MockJsonReader::member(query, "method", nullptr),
+            "method",
+            textMethodNames,
+            int(std::size(textMethodNames)),
+            &method,
+            error))
+        return false;
+    *defined = method >= 0 && method < int(std::size(textMethodNames));
+    if (*defined)
+        *out = TextMethod(method);
+    return true;
+}
+
+bool MockUserFilter::ignoresCase(TextMethod m)
+{
+    return m == TextMethod::EqualsIgnoreCase || m == TextMethod::StartsWithIgnoreCase
+        || m == TextMethod::ContainsIgnoreCase || m == TextMethod::EndsWithIgnoreCase;
 }

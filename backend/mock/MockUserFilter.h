@@ -57,6 +57,11 @@ public:
     MockUserFilter withoutOrgRestriction() const;
 
     static bool textMatches(QStringView haystack, TextMethod method, QStringView needle);
+    static bool ignoresCase(TextMethod method);
+    // Reads a text query's "method" (name or number; absent = EQUALS). Returns false with
+    // *error set when it cannot be decoded; *defined is false for a number outside the enum,
+    // which PGV's defined_only rule rejects (the caller words that error for its message).
+    static bool readTextMethod(const QJsonObject& query, TextMethod* out, bool* defined, MockError* error);
 
 private:
     struct Node

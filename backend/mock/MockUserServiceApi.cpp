@@ -1,4 +1,5 @@
 #include "MockUserServiceApi.h"
+#include "Runes.h"
 
 #include "MockAccessControl.h"
 #include "MockJsonReader.h"
@@ -25,7 +26,7 @@ MockApiReply MockUserServiceApi::getUserById(const MockApiCall& call)
         return MockApiReply::fail(error);
     if (call.hasPathParam)
         userId = call.pathParam;
-    const int runes = MockJsonReader::runeCount(userId);
+    const int runes = runeCount(userId);
     if (runes < 1 || runes > 200)
         return MockApiReply::fail(MockError::plain(
             MockError::Code::InvalidArgument, MockPgvText::lengthBetween("GetUserByIDRequest", "UserId", 1, 200)));

@@ -1,5 +1,6 @@
 #include "RequestValidation.h"
 
+#include "Runes.h"
 #include "UrlTemplate.h"
 
 #include <QCoreApplication>
@@ -9,11 +10,6 @@ namespace
 QString tr(const char* text)
 {
     return QCoreApplication::translate("RequestValidation", text);
-}
-
-int runes(const QString& s)
-{
-    return int(s.toUcs4().size());
 }
 
 bool hasOuterWhitespace(const QString& s)
@@ -48,8 +44,8 @@ std::optional<QString> userIdProblem(const QString& userId)
         return tr("No user is selected: the user id is empty.");
     if (hasOuterWhitespace(userId))
         return tr("The user id starts or ends with a space; remove it (was it copied with extra text?).");
-    if (runes(userId) > MaxIdLength)
-        return tr("A user id has at most %1 characters; this one has %2.").arg(MaxIdLength).arg(runes(userId));
+    if (runeCount(userId) > MaxIdLength)
+        return tr("A user id has at most %1 characters; this one has %2.").arg(MaxIdLength).arg(runeCount(userId));
     return std::nullopt;
 }
 
@@ -57,10 +53,10 @@ std::optional<QString> organizationIdProblem(const QString& organizationId)
 {
     if (hasOuterWhitespace(organizationId))
         return tr("The organization id starts or ends with a space; remove it.");
-    if (runes(organizationId) > MaxIdLength)
+    if (runeCount(organizationId) > MaxIdLength)
         return tr("An organization id has at most %1 characters; this one has %2.")
             .arg(MaxIdLength)
-            .arg(runes(organizationId));
+            .arg(runeCount(organizationId));
     return std::nullopt;
 }
 
@@ -76,9 +72,9 @@ std::optional<QString> urlTemplateProblem(const std::optional<QString>& urlTempl
 
 std::optional<QString> searchTextProblem(const QString& text)
 {
-    if (runes(text.trimmed()) > MaxIdLength)
+    if (runeCount(text.trimmed()) > MaxIdLength)
         return tr("The search text has %1 characters; ZITADEL searches at most %2.")
-            .arg(runes(text.trimmed()))
+            .arg(runeCount(text.trimmed()))
             .arg(MaxIdLength);
     return std::nullopt;
 }
