@@ -144,8 +144,53 @@ void MockResourceJson::listDetailsV2(
     w.endObject();
 }
 
+namespace
+{
+// zitadel.user.v1.Human and zitadel.user.v2.HumanUser carry the same data under different
+// names; v2 adds passwordChangeRequired.
+struct HumanNames
+{
+    const char* givenName;
+    const char* familyName;
+    const char* emailVerified;
+    const char* phoneVerified;
+    bool passwordChangeRequired;
+};
+constexpr HumanNames humanV1 {"firstName", "lastName", "isEmailVerified", "isPhoneVerified", false};
+constexpr HumanNames humanV2 {"givenName", "familyName", "isVerified", "isVerified", true};
+
 // ZITADEL's converters always set the email and phone messages of a human, so a user
 // without phone shows "phone":{} (a set but empty message), never a missing key.
+void human(MockJsonWriter& w, const MockUser& user, const HumanNames& names)
+{
+    w.key("human");
+    w.beginObject();
+    w.key("profile");
+    w.beginObject();
+    w.optString(names.givenName, user.givenName);
+    w.optString(names.familyName, user.familyName);
+    w.optString("nickName", user.nickName);
+    w.optString("displayName", user.displayName);
+    w.optString("preferredLanguage", user.preferredLanguage);
+    w.optEnum("gender", genderName(user.gender));
+    w.endObject();
+    w.key("email");
+    w.beginObject();
+    w.optString("email", user.email);
+    w.optBool(names.emailVerified, user.emailVerified);
+    w.endObject();
+    w.key("phone");
+    w.beginObject();
+    w.optString("phone", user.phone);
+    w.optBool(names.phoneVerified, user.phoneVerified);
+    w.endObject();
+    if (names.passwordChangeRequired)
+        w.optBool("passwordChangeRequired", user.passwordChangeRequired);
+    w.optTimestamp("passwordChanged", user.passwordChanged);
+    w.endObject();
+}
+} // namespace
+
 void MockResourceJson::userV1(MockJsonWriter& w, const MockUser& user, const MockOrg& org)
 {
     w.beginObject();
@@ -154,33 +199,10 @@ void MockResourceJson::userV1(MockJsonWriter& w, const MockUser& user, const Moc
     w.optEnum("state", userStateV1(user.state));
     w.optString("userName", user.userName);
     loginNames(w, user, org);
-    if (user.isHuman()) {
-        w.key("human");
-        w.beginObject();
-        w.key("profile");
-        w.beginObject();
-        w.optString("firstName", user.givenName);
-        w.optString("lastName", user.familyName);
-        w.optString("nickName", user.nickName);
-        w.optString("displayName", user.displayName);
-        w.optString("preferredLanguage", user.preferredLanguage);
-        w.optEnum("gender", genderName(user.gender));
-        w.endObject();
-        w.key("email");
-        w.beginObject();
-        w.optString("email", user.email);
-        w.optBool("isEmailVerified", user.emailVerified);
-        w.endObject();
-        w.key("phone");
-        w.beginObject();
-        w.optString("phone", user.phone);
-        w.optBool("isPhoneVerified", user.phoneVerified);
-        w.endObject();
-        w.optTimestamp("passwordChanged", user.passwordChanged);
-        w.endObject();
-    } else {
+    if (user.isHuman())
+        human(w, user, humanV1);
+    else
         machine(w, user);
-    }
     w.endObject();
 }
 
@@ -195,34 +217,10 @@ void MockResourceJson::userV2(MockJsonWriter& w, const MockUser& user, const Moc
     w.optEnum("state", userStateV2(user.state));
     w.optString("username", user.userName);
     loginNames(w, user, org);
-    if (user.isHuman()) {
-        w.key("human");
-        w.beginObject();
-        w.key("profile");
-        w.beginObject();
-        w.optString("givenName", user.givenName);
-        w.optString("familyName", user.familyName);
-        w.optString("nickName", user.nickName);
-        w.optString("displayName", user.displayName);
-        w.optString("preferredLanguage", user.preferredLanguage);
-        w.optEnum("gender", genderName(user.gender));
-        w.endObject();
-        w.key("email");
-        w.beginObject();
-        w.optString("email", user.email);
-        w.optBool("isVerified", user.emailVerified);
-        w.endObject();
-        w.key("phone");
-        w.beginObject();
-        w.optString("phone", user.phone);
-        w.optBool("isVerified", user.phoneVerified);
-        w.endObject();
-        w.optBool("passwordChangeRequired", user.passwordChangeRequired);
-        w.optTimestamp("passwordChanged", user.passwordChanged);
-        w.endObject();
-    } else {
+    if (user.isHuman())
+        human(w, user, humanV2);
+    else
         machine(w, user);
-    }
     w.endObject();
 }
 
