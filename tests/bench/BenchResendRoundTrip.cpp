@@ -32,18 +32,19 @@ struct Stats
     int failures = 0;
 };
 
-// Sends `count` resends one after the other and records each round trip. Runs a plain event
+// Runs `count` requests one after the other and records each round trip. `sendOne` starts
+// one request and calls its argument with success once the answer is in. Runs a plain event
 // loop: QTest::qWaitFor sleeps between rounds of event processing and would be measured too.
-void measure(ZitadelClient& client, int count, Stats& stats)
+void runSequentially(int count, Stats& stats, const std::function<void(std::function<void(bool)>)>& sendOne)
 {
     int done = 0;
     QEventLoop loop;
     QElapsedTimer clock;
     std::function<void()> next = [&] {
         clock.start();
-        client.resendEmailCode(userId, {}, [&](const Result<ResendResult>& r) {
+        sendOne([&](bool ok) {
             stats.micros.append(double(clock.nsecsElapsed()) / 1000.0);
-            if (!r.ok())
+            if (!ok)
                 ++stats.failures;
             if (++done < count)
                 next();
@@ -55,32 +56,27 @@ void measure(ZitadelClient& client, int count, Stats& stats)
     loop.exec();
 }
 
+void measure(ZitadelClient& client, int count, Stats& stats)
+{
+    runSequentially(count, stats, [&](std::function<void(bool)> finished) {
+        client.resendEmailCode(userId, {}, [finished](const Result<ResendResult>& r) { finished(r.ok()); });
+    });
+}
+
 // The floor: the same POST with a bare QNetworkAccessManager, no ZitadelClient around it.
 void measureRaw(QNetworkAccessManager& nam, const QUrl& url, int count, Stats& stats)
 {
-    int done = 0;
-    QEventLoop loop;
-    QElapsedTimer clock;
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader("Authorization", "Bearer mock-admin");
-    std::function<void()> next = [&] {
-        clock.start();
+    runSequentially(count, stats, [&](std::function<void(bool)> finished) {
         QNetworkReply* reply = nam.post(request, QByteArrayLiteral("{\"sendCode\":{}}"));
-        QObject::connect(reply, &QNetworkReply::finished, [&, reply] {
+        QObject::connect(reply, &QNetworkReply::finished, [reply, finished] {
             reply->readAll();
-            stats.micros.append(double(clock.nsecsElapsed()) / 1000.0);
-            if (reply->error() != QNetworkReply::NoError)
-                ++stats.failures;
             reply->deleteLater();
-            if (++done < count)
-                next();
-            else
-                loop.quit();
+            finished(reply->error() == QNetworkReply::NoError);
         });
-    };
-    next();
-    loop.exec();
+    });
 }
 
 double percentile(QList<double> v, double p)
