@@ -71,27 +71,13 @@ MockApiReply MockManagementApi::listUsers(const MockApiCall& call)
     const int org = orgContext(call, MockPermission::UserRead, &error);
     if (org < 0)
         return MockApiReply::fail(error);
-    const auto params = MockListParams::parse(call.body, &error);
-    if (!params)
-        return MockApiReply::fail(error);
-    MockUserSortColumn column = MockUserSortColumn::Unspecified;
-    if (!MockListParams::userSortColumn(call.body, "ListUsersRequest", &column, &error))
-        return MockApiReply::fail(error);
-    const auto filter = MockUserFilter::parse(MockJsonReader::member(call.body, "queries", nullptr),
-        MockUserFilter::Dialect::ManagementV1,
-        "ListUsersRequest",
-        &error);
-    if (!filter)
+    const auto query = MockUserListQuery::parse(call.body, MockUserFilter::Dialect::ManagementV1, &error);
+    if (!query)
         return MockApiReply::fail(error);
 
     const MockUserStore& store = m_zitadel.users();
-    MockUserListRequest request;
-    request.orgs = {org}; // the resource-owner filter v1 always appends
-    request.filter = &*filter;
-    request.column = column;
-    request.asc = params->asc;
-    request.offset = params->offset;
-    request.limit = params->limit;
+    // The resource-owner filter v1 always appends.
+    const MockUserListRequest request = query->request({org});
     const MockUserListResult result = MockUserLister(store).list(request);
 
     MockJsonWriter w(512 + 1024 * result.page.size());

@@ -1,5 +1,6 @@
 #include "MockUserLister.h"
 
+#include "MockJsonReader.h"
 #include "MockUserFilter.h"
 
 #include <algorithm>
@@ -209,4 +210,32 @@ MockUserListResult MockUserLister::list(const MockUserListRequest& request) cons
         skip -= step;
     }
     return result;
+}
+
+std::optional<MockUserListQuery> MockUserListQuery::parse(
+    const QJsonObject& body, MockUserFilter::Dialect dialect, MockError* error)
+{
+    const auto params = MockListParams::parse(body, error);
+    if (!params)
+        return std::nullopt;
+    MockUserSortColumn column = MockUserSortColumn::Unspecified;
+    if (!MockListParams::userSortColumn(body, "ListUsersRequest", &column, error))
+        return std::nullopt;
+    auto filter =
+        MockUserFilter::parse(MockJsonReader::member(body, "queries", nullptr), dialect, "ListUsersRequest", error);
+    if (!filter)
+        return std::nullopt;
+    return MockUserListQuery {*params, column, std::move(*filter)};
+}
+
+MockUserListRequest MockUserListQuery::request(QList<int> orgs) const
+{
+    MockUserListRequest r;
+    r.orgs = std::move(orgs);
+    r.filter = &filter;
+    r.column = column;
+    r.asc = params.asc;
+    r.offset = params.offset;
+    r.limit = params.limit;
+    return r;
 }

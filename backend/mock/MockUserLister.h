@@ -1,11 +1,13 @@
 #pragma once
 
+#include "MockListParams.h"
 #include "MockUserFields.h"
+#include "MockUserFilter.h"
 #include "MockUserStore.h"
 
 #include <QList>
 
-class MockUserFilter;
+#include <optional>
 
 struct MockUserListRequest
 {
@@ -51,4 +53,18 @@ private:
     struct Run;
 
     const MockUserStore& m_store;
+};
+
+// A ListUsersRequest body decoded the same way for v1 and v2: paging, sorting and the
+// filter it owns. The handlers differ only in which organizations they list.
+struct MockUserListQuery
+{
+    MockListParams params;
+    MockUserSortColumn column = MockUserSortColumn::Unspecified;
+    MockUserFilter filter;
+
+    static std::optional<MockUserListQuery> parse(
+        const QJsonObject& body, MockUserFilter::Dialect dialect, MockError* error);
+    // A request over `orgs`; it points at this query's filter, so keep the query alive.
+    MockUserListRequest request(QList<int> orgs) const;
 };

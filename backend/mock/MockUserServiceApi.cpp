@@ -58,37 +58,24 @@ MockApiReply MockUserServiceApi::getUserById(const MockApiCall& call)
 MockApiReply MockUserServiceApi::listUsers(const MockApiCall& call)
 {
     MockError error;
-    const auto params = MockListParams::parse(call.body, &error);
-    if (!params)
-        return MockApiReply::fail(error);
-    MockUserSortColumn column = MockUserSortColumn::Unspecified;
-    if (!MockListParams::userSortColumn(call.body, "ListUsersRequest", &column, &error))
-        return MockApiReply::fail(error);
-    const auto filter = MockUserFilter::parse(MockJsonReader::member(call.body, "queries", nullptr),
-        MockUserFilter::Dialect::UserV2,
-        "ListUsersRequest",
-        &error);
-    if (!filter)
+    const auto query = MockUserListQuery::parse(call.body, MockUserFilter::Dialect::UserV2, &error);
+    if (!query)
         return MockApiReply::fail(error);
 
     const MockUserStore& store = m_zitadel.users();
-    MockUserListRequest request;
     // Only what the caller may read: an organizationIdQuery for any other org finds nothing.
+    QList<int> readable;
     for (int org = 0; org < store.orgCount(); ++org) {
         if (MockAccessControl::allows(*call.caller, store.org(org).id, MockPermission::UserRead))
-            request.orgs.append(org);
+            readable.append(org);
     }
-    request.filter = &*filter;
-    request.column = column;
-    request.asc = params->asc;
-    request.offset = params->offset;
-    request.limit = params->limit;
+    const MockUserListRequest request = query->request(readable);
     const MockUserListResult result = MockUserLister(store).list(request);
 
     MockJsonWriter w(512 + 1024 * result.page.size());
     w.beginObject();
     MockResourceJson::listDetailsV2(w, result.total, m_zitadel.processedSequence(), m_zitadel.now());
-    w.optEnum("sortingColumn", MockListParams::userSortColumnName(column));
+    w.optEnum("sortingColumn", MockListParams::userSortColumnName(query->column));
     if (!result.page.isEmpty()) {
         w.key("result");
         w.beginArray();

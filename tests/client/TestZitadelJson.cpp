@@ -73,7 +73,7 @@ void TestZitadelJson::userFromTheDocumentedExample()
     QCOMPARE(u.type, User::Type::Human);
     QCOMPARE(u.state, UserState::Active);
     QCOMPARE(u.username, QStringLiteral("minnie"));
-    QCOMPARE(u.loginNames, QStringList{QStringLiteral("minnie@acme.zitadel.cloud")});
+    QCOMPARE(u.loginNames, QStringList {QStringLiteral("minnie@acme.zitadel.cloud")});
     QCOMPARE(u.displayName, QStringLiteral("Minnie Mouse"));
     QCOMPARE(u.givenName, QStringLiteral("Minnie"));
     QCOMPARE(u.email, QStringLiteral("minnie@example.com"));
@@ -99,8 +99,8 @@ void TestZitadelJson::absentMeansDefault()
 
 void TestZitadelJson::machineUser()
 {
-    const User u = ZitadelJson::userFromV2Json(
-        parse(R"J({"userId":"9","state":"USER_STATE_ACTIVE","username":"ci-bot","machine":{"name":"CI Bot","description":"builds"}})J"));
+    const User u = ZitadelJson::userFromV2Json(parse(
+        R"J({"userId":"9","state":"USER_STATE_ACTIVE","username":"ci-bot","machine":{"name":"CI Bot","description":"builds"}})J"));
     QCOMPARE(u.type, User::Type::Machine);
     QCOMPARE(u.machineName, QStringLiteral("CI Bot"));
     QCOMPARE(u.machineDescription, QStringLiteral("builds"));
@@ -114,13 +114,19 @@ void TestZitadelJson::resendDetailsInBothShapes_data()
     QTest::addColumn<QString>("code");
 
     // The v2 shape, also what the second seed page shows for v3alpha.
-    QTest::newRow("v2 / seed page") << QByteArray(R"J({"details":{"sequence":"20","changeDate":"2025-03-02T14:21:12.004Z","resourceOwner":"312908912355508120"},"verificationCode":"Q7KZ2D"})J")
-                                    << quint64(20) << "312908912355508120" << "Q7KZ2D";
+    QTest::newRow("v2 / seed page") << QByteArray(
+        R"J({"details":{"sequence":"20","changeDate":"2025-03-02T14:21:12.004Z","resourceOwner":"312908912355508120"},"verificationCode":"Q7KZ2D"})J")
+                                    << quint64(20) << "312908912355508120"
+                                    << "Q7KZ2D";
     // The v3alpha proto's resources details.
-    QTest::newRow("v3alpha proto") << QByteArray(R"J({"details":{"id":"312909075211944344","changed":"2025-03-02T14:50:00.000Z","owner":{"type":"OWNER_TYPE_ORG","id":"312908912355508120"}},"verificationCode":"Q7KZ2D"})J")
-                                   << quint64(0) << "312908912355508120" << "Q7KZ2D";
-    QTest::newRow("sent, no code") << QByteArray(R"J({"details":{"sequence":"21","changeDate":"2025-03-02T14:12:00.100Z","resourceOwner":"o"}})J")
-                                   << quint64(21) << "o" << "";
+    QTest::newRow("v3alpha proto") << QByteArray(
+        R"J({"details":{"id":"312909075211944344","changed":"2025-03-02T14:50:00.000Z","owner":{"type":"OWNER_TYPE_ORG","id":"312908912355508120"}},"verificationCode":"Q7KZ2D"})J")
+                                   << quint64(0) << "312908912355508120"
+                                   << "Q7KZ2D";
+    QTest::newRow("sent, no code") << QByteArray(
+        R"J({"details":{"sequence":"21","changeDate":"2025-03-02T14:12:00.100Z","resourceOwner":"o"}})J")
+                                   << quint64(21) << "o"
+                                   << "";
 }
 
 void TestZitadelJson::resendDetailsInBothShapes()
@@ -139,11 +145,11 @@ void TestZitadelJson::resendDetailsInBothShapes()
 void TestZitadelJson::organizationStatesOfBothVersions()
 {
     QCOMPARE(ZitadelJson::organizationFromJson(parse(R"J({"state":"ORGANIZATION_STATE_ACTIVE"})J")).state,
-             OrganizationState::Active);
+        OrganizationState::Active);
     QCOMPARE(ZitadelJson::organizationFromJson(parse(R"J({"state":"ORG_STATE_INACTIVE"})J")).state,
-             OrganizationState::Inactive);
+        OrganizationState::Inactive);
     QCOMPARE(ZitadelJson::organizationFromJson(parse(R"J({"state":"SOMETHING_NEW"})J")).state,
-             OrganizationState::Unspecified);
+        OrganizationState::Unspecified);
 }
 
 void TestZitadelJson::searchLongerThanAPhoneNumberSkipsPhoneQuery()
