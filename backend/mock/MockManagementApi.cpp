@@ -105,13 +105,9 @@ MockApiReply MockManagementApi::resend(const MockApiCall& call, bool email)
     if (!validUserId(call.pathParam, message, "UserId", &error))
         return MockApiReply::fail(error);
 
-    MockResendRequest request;
-    request.api = MockResendRequest::Api::ManagementV1;
-    request.channel = email ? MockUserStore::Channel::Email : MockUserStore::Channel::Phone;
-    request.caller = call.caller;
+    MockResendRequest request = MockResendRequest::forCall(MockResendRequest::Api::ManagementV1, email, call);
     request.userId = call.pathParam;
     request.contextOrgId = m_zitadel.users().org(org).id;
-    request.cause = call.cause;
     const auto result = MockResendCommand::run(m_zitadel, request, &error);
     if (!result)
         return MockApiReply::fail(error);

@@ -154,3 +154,13 @@ std::optional<MockResendResult> MockResendCommand::run(
     emit zitadel.userChanged(result.user.id);
     return result;
 }
+
+MockResendRequest MockResendRequest::forCall(Api api, bool email, const MockApiCall& call)
+{
+    MockResendRequest request;
+    request.api = api;
+    request.channel = email ? MockUserStore::Channel::Email : MockUserStore::Channel::Phone;
+    request.caller = call.caller;
+    request.cause = call.cause;
+    return request;
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "MockApiCall.h"
 #include "MockError.h"
 #include "MockModel.h"
 #include "MockUserStore.h"
@@ -35,6 +36,9 @@ struct MockResendRequest
     Delivery delivery = Delivery::Default;
     QString urlTemplate; // only with SendCode; empty = ZITADEL's default link
     QString cause; // for the outbox, e.g. "POST /v2/users/{id}/email/resend"
+
+    // What every resend handler starts from: the API, the channel, and who called how.
+    static MockResendRequest forCall(Api api, bool email, const MockApiCall& call);
 };
 
 struct MockResendResult

@@ -8,11 +8,7 @@
 
 MockApiReply MockResourcesUserApi::resend(const MockApiCall& call, bool email)
 {
-    MockResendRequest request;
-    request.api = MockResendRequest::Api::ResourcesV3Alpha;
-    request.channel = email ? MockUserStore::Channel::Email : MockUserStore::Channel::Phone;
-    request.caller = call.caller;
-    request.cause = call.cause;
+    MockResendRequest request = MockResendRequest::forCall(MockResendRequest::Api::ResourcesV3Alpha, email, call);
     const MockResendBody::Names names = email
         ? MockResendBody::Names {"ResendContactEmailCodeRequest",
             "Id",

@@ -99,11 +99,7 @@ QByteArray MockUserServiceApi::resendAnswer(const MockResendResult& result)
 
 MockApiReply MockUserServiceApi::resend(const MockApiCall& call, bool email)
 {
-    MockResendRequest request;
-    request.api = MockResendRequest::Api::UserV2;
-    request.channel = email ? MockUserStore::Channel::Email : MockUserStore::Channel::Phone;
-    request.caller = call.caller;
-    request.cause = call.cause;
+    MockResendRequest request = MockResendRequest::forCall(MockResendRequest::Api::UserV2, email, call);
     const MockResendBody::Names names = email
         ? MockResendBody::Names {"ResendEmailCodeRequest",
             "UserId",
