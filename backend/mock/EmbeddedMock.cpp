@@ -1,0 +1,109 @@
+#include "EmbeddedMock.h"
+
+#include "MockHttpServer.h"
+
+#include <QMetaObject>
+#include <QPointer>
+
+struct EmbeddedMock::Parts
+{
+    std::unique_ptr<MockZitadel> zitadel;
+    std::unique_ptr<MockHttpServer> server;
+};
+
+EmbeddedMock::EmbeddedMock(QObject* parent)
+    : QObject(parent)
+{
+    m_thread.setObjectName(QStringLiteral("embedded-mock"));
+}
+
+EmbeddedMock::~EmbeddedMock()
+{
+    stop();
+}
+
+void EmbeddedMock::start(const MockOptions& options)
+{
+    stop();
+    const quint64 generation = ++m_generation;
+    m_thread.start();
+    m_context = new QObject;
+    m_context->moveToThread(&m_thread);
+    auto parts = std::make_shared<Parts>();
+    m_parts = parts;
+
+    QPointer<EmbeddedMock> self(this);
+    QMetaObject::invokeMethod(m_context, [self, parts, options, generation] {
+        QString error;
+        parts->zitadel = MockZitadel::create(options, &error);
+        QUrl url;
+        if (parts->zitadel) {
+            parts->server = std::make_unique<MockHttpServer>(parts->zitadel.get());
+            if (parts->server->listen() != 0)
+                url = parts->server->baseUrl();
+            else
+                error = parts->server->errorString();
+        }
+        // Report back on the owner's thread; a stop() in between makes the answer stale.
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, url, error, generation] {
+                if (!self || generation != self->m_generation)
+                    return;
+                if (url.isValid()) {
+                    self->m_baseUrl = url;
+                    Q_EMIT self->ready(url);
+                } else {
+                    Q_EMIT self->failed(error);
+                }
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void EmbeddedMock::stop()
+{
+    if (!m_thread.isRunning())
+        return;
+    ++m_generation;
+    m_baseUrl = QUrl();
+    // The server and the mock were created in the mock thread and must die there.
+    auto parts = std::move(m_parts);
+    QMetaObject::invokeMethod(
+        m_context,
+        [parts] {
+            parts->server.reset();
+            parts->zitadel.reset();
+        },
+        Qt::BlockingQueuedConnection);
+    m_context->deleteLater();
+    m_context = nullptr;
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void EmbeddedMock::withMock(const std::function<void(MockZitadel&, MockHttpServer&)>& work)
+{
+    if (!m_thread.isRunning() || !m_parts)
+        return;
+    auto parts = m_parts;
+    QMetaObject::invokeMethod(
+        m_context,
+        [parts, &work] {
+            if (parts->zitadel && parts->server)
+                work(*parts->zitadel, *parts->server);
+        },
+        Qt::BlockingQueuedConnection);
+}
+
+quint64 EmbeddedMock::requestCount()
+{
+    quint64 count = 0;
+    withMock([&count](MockZitadel&, MockHttpServer& server) { count = server.router().requestCount(); });
+    return count;
+}
+
+void EmbeddedMock::setLatency(int milliseconds)
+{
+    withMock([milliseconds](MockZitadel&, MockHttpServer& server) { server.setLatency(milliseconds); });
+}
