@@ -1,0 +1,172 @@
+#include "ProfileStore.h"
+
+#include "SettingsLogging.h"
+
+#include <QCollator>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace
+{
+const QString group = QStringLiteral("profiles");
+const QString nameKey = QStringLiteral("name");
+const QString urlKey = QStringLiteral("baseUrl");
+const QString orgKey = QStringLiteral("defaultOrganizationId");
+
+// Plain http is acceptable only when the packets never leave this computer. Host names other
+// than "localhost" are not trusted to resolve to loopback.
+bool isLoopbackHost(const QString& host)
+{
+    static const QRegularExpression ipv4Loopback(QStringLiteral("^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$"));
+    const QString h = host.toLower();
+    return h == QLatin1String("localhost") || h == QLatin1String("::1") || ipv4Loopback.match(h).hasMatch();
+}
+
+bool allDigits(const QString& text)
+{
+    return std::all_of(
+        text.cbegin(), text.cend(), [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); });
+}
+} // namespace
+
+ProfileStore::ProfileStore(QSettings* settings, QObject* parent)
+    : QObject(parent)
+    , m_settings(settings)
+{
+    Q_ASSERT(m_settings);
+}
+
+std::optional<ConnectionProfile> ProfileStore::read(const QString& id) const
+{
+    const QString prefix = group + QLatin1Char('/') + id + QLatin1Char('/');
+    if (!m_settings->contains(prefix + nameKey))
+        return std::nullopt;
+    ConnectionProfile p;
+    p.id = id;
+    p.name = m_settings->value(prefix + nameKey).toString();
+    p.baseUrl = QUrl(m_settings->value(prefix + urlKey).toString());
+    p.defaultOrganizationId = m_settings->value(prefix + orgKey).toString();
+    return p;
+}
+
+QList<ConnectionProfile> ProfileStore::profiles() const
+{
+    m_settings->beginGroup(group);
+    const QStringList ids = m_settings->childGroups();
+    m_settings->endGroup();
+
+    QList<ConnectionProfile> result;
+    for (const QString& id : ids) {
+        // Listed even when a hand-edited entry no longer validates: people must be able to see
+        // and delete it. Whoever connects with a profile validates it first.
+        if (auto p = read(id))
+            result.append(*p);
+    }
+    QCollator collator;
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    std::sort(result.begin(), result.end(), [&](const ConnectionProfile& a, const ConnectionProfile& b) {
+        const int c = collator.compare(a.name, b.name);
+        return c != 0 ? c < 0 : a.id < b.id; // ids keep the order stable for equal names
+    });
+    return result;
+}
+
+std::optional<ConnectionProfile> ProfileStore::byId(const QString& id) const
+{
+    if (id.isEmpty() || id.contains(QLatin1Char('/')))
+        return std::nullopt;
+    return read(id);
+}
+
+std::optional<ConnectionProfile> ProfileStore::byName(const QString& name) const
+{
+    const QString wanted = name.trimmed();
+    for (const ConnectionProfile& p : profiles()) {
+        if (p.name.trimmed().compare(wanted, Qt::CaseInsensitive) == 0)
+            return p;
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> ProfileStore::baseUrlProblem(const QUrl& url)
+{
+    if (url.isEmpty())
+        return tr("Enter the instance URL, for example https://acme.zitadel.cloud.");
+    if (!url.isValid())
+        return tr("The instance URL is not a valid URL: %1").arg(url.errorString());
+    const QString scheme = url.scheme().toLower();
+    if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
+        return tr("The instance URL must start with https:// (or http:// for a server on this computer).");
+    if (url.host().isEmpty())
+        return tr("The instance URL has no host name.");
+    if (!url.userInfo().isEmpty())
+        return tr("The instance URL must not contain a user name or password; use a token instead.");
+    if (url.hasQuery() || url.hasFragment())
+        return tr("The instance URL must not contain ? or #; enter only the address of the instance.");
+    if (scheme == QLatin1String("http") && !isLoopbackHost(url.host()))
+        return tr("Plain http:// would send the token unencrypted over the network; use https:// "
+                  "(http:// is only allowed for a server on this computer).");
+    return std::nullopt;
+}
+
+std::optional<QString> ProfileStore::organizationIdProblem(const QString& organizationId)
+{
+    if (!allDigits(organizationId))
+        return tr("The default organization id must contain only digits, like 312908912355508120.");
+    return std::nullopt;
+}
+
+std::optional<QString> ProfileStore::validate(const ConnectionProfile& profile) const
+{
+    const QString name = profile.name.trimmed();
+    if (name.isEmpty())
+        return tr("Enter a name for the connection.");
+    if (name.compare(reservedMockName(), Qt::CaseInsensitive) == 0)
+        return tr("The name \"%1\" is reserved for the built-in mock; choose another name.").arg(reservedMockName());
+    if (auto other = byName(name); other && other->id != profile.id)
+        return tr("Another connection is already called \"%1\"; choose another name.").arg(other->name);
+    if (auto problem = baseUrlProblem(profile.baseUrl))
+        return problem;
+    return organizationIdProblem(profile.defaultOrganizationId);
+}
+
+std::optional<ConnectionProfile> ProfileStore::save(const ConnectionProfile& profile)
+{
+    if (auto problem = validate(profile)) {
+        qCWarning(lcSettings) << "refused to save profile" << profile.id << ":" << *problem;
+        return std::nullopt;
+    }
+    // The id names a settings group; anything but a QUuid could reach into other groups.
+    if (!profile.id.isEmpty() && QUuid::fromString(profile.id).isNull()) {
+        qCWarning(lcSettings) << "refused to save a profile whose id is not a UUID";
+        return std::nullopt;
+    }
+    ConnectionProfile stored = profile;
+    stored.name = profile.name.trimmed();
+    if (stored.id.isEmpty())
+        stored.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+
+    const QString prefix = group + QLatin1Char('/') + stored.id;
+    // Rewrite the whole group: whatever else a hand edit left there (a token, say) goes away.
+    m_settings->remove(prefix);
+    m_settings->setValue(prefix + QLatin1Char('/') + nameKey, stored.name);
+    m_settings->setValue(prefix + QLatin1Char('/') + urlKey, stored.baseUrl.toString(QUrl::FullyEncoded));
+    m_settings->setValue(prefix + QLatin1Char('/') + orgKey, stored.defaultOrganizationId);
+    m_settings->sync();
+    qCDebug(lcSettings) << "saved profile" << stored.id;
+    Q_EMIT changed();
+    return stored;
+}
+
+void ProfileStore::remove(const QString& id)
+{
+    if (!byId(id))
+        return;
+    m_settings->remove(group + QLatin1Char('/') + id);
+    m_settings->sync();
+    qCDebug(lcSettings) << "removed profile" << id;
+    Q_EMIT changed();
+}
