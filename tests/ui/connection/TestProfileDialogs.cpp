@@ -1,0 +1,529 @@
+#include "AppSettings.h"
+#include "InMemorySecretStore.h"
+#include "MockFixture.h"
+#include "ProfileEditDialog.h"
+#include "ProfileManagerDialog.h"
+#include "ProfileStore.h"
+#include "SeedIds.h"
+#include "StatusColors.h"
+
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace
+{
+const QString connectedToAcme = QStringLiteral("Connected to ACME Corporation (312908912355508120)");
+const QString badTokenSentence =
+    QStringLiteral("The server did not accept your token: it is invalid or has expired. (AUTH-7fs1e)");
+const QString plainHttpSentence = QStringLiteral("Plain http:// would send the token unencrypted over the network; "
+                                                 "use https:// (http:// is only allowed for a server on this "
+                                                 "computer).");
+const QString sessionOnly =
+    QStringLiteral("No system keychain is available, so the token is kept for this session only.");
+
+template <class T>
+T* child(const QObject* parent, const char* name)
+{
+    return parent->findChild<T*>(QLatin1String(name));
+}
+
+// Types like a person would: replaces what the field holds (an empty text clears it).
+void typeInto(QLineEdit* edit, const QString& text)
+{
+    edit->setFocus();
+    edit->selectAll();
+    if (text.isEmpty())
+        QTest::keyClick(edit, Qt::Key_Backspace);
+    else
+        QTest::keyClicks(edit, text);
+}
+
+struct Fields
+{
+    QString name, url, token, org;
+};
+
+void fill(ProfileEditDialog& dialog, const Fields& f)
+{
+    typeInto(child<QLineEdit>(&dialog, "nameEdit"), f.name);
+    typeInto(child<QLineEdit>(&dialog, "urlEdit"), f.url);
+    typeInto(child<QLineEdit>(&dialog, "tokenEdit"), f.token);
+    typeInto(child<QLineEdit>(&dialog, "orgEdit"), f.org);
+}
+
+QPushButton* okButton(const QDialog& dialog)
+{
+    return child<QDialogButtonBox>(&dialog, "buttonBox")->button(QDialogButtonBox::Ok);
+}
+
+// Presses OK the way the hook's caller would see it: accepted only if OK was enabled.
+bool pressOk(ProfileEditDialog& dialog)
+{
+    QPushButton* ok = okButton(dialog);
+    if (!ok->isEnabled())
+        return false;
+    ok->click();
+    return dialog.result() == QDialog::Accepted;
+}
+
+StatusColors::Tone toneOf(const QLabel* label)
+{
+    return static_cast<StatusColors::Tone>(label->property("tone").toInt());
+}
+} // namespace
+
+class TestProfileDialogs : public QObject
+{
+    Q_OBJECT
+
+private:
+    QByteArray iniBytes() const
+    {
+        m_settings->sync();
+        QFile file(m_dir->filePath(QStringLiteral("settings.ini")));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+    ConnectionProfile saveProfile(const QString& name, const QUrl& url, const QString& token)
+    {
+        ConnectionProfile p;
+        p.name = name;
+        p.baseUrl = url;
+        const auto saved = m_store->save(p);
+        Q_ASSERT(saved);
+        m_secrets->write(saved->secretKey(), token, {});
+        return *saved;
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<ProfileStore> m_store;
+    std::unique_ptr<InMemorySecretStore> m_secrets;
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_settings = std::make_unique<AppSettings>(m_dir->filePath(QStringLiteral("settings.ini")));
+        m_store = std::make_unique<ProfileStore>(m_settings->settings());
+        m_secrets = std::make_unique<InMemorySecretStore>();
+        ProfileManagerDialog::setNextDeleteAnswer(std::nullopt);
+    }
+    void cleanup()
+    {
+        m_secrets.reset();
+        m_store.reset();
+        m_settings.reset();
+        m_dir.reset();
+    }
+
+    // ---- ProfileEditDialog: Test connection against the mock ----
+
+    void testConnection_data()
+    {
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<QString>("org");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("admin") << "mock-admin"
+                               << "" << true << connectedToAcme;
+        QTest::newRow("support") << "mock-support"
+                                 << "" << true << connectedToAcme;
+        QTest::newRow("admin in Globex") << "mock-admin" << SeedIds::GlobexOrg << true
+                                         << "Connected to Globex (312908912355508121)";
+        QTest::newRow("bad token") << "not-a-token"
+                                   << "" << false << badTokenSentence;
+    }
+    void testConnection()
+    {
+        QFETCH(QString, token);
+        QFETCH(QString, org);
+        QFETCH(bool, ok);
+        QFETCH(QString, expected);
+        MockFixture fx;
+        QVERIFY2(fx.ok(), qPrintable(fx.error()));
+
+        ProfileEditDialog dialog(m_store.get(), {});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        fill(dialog, {QStringLiteral("Mock"), fx.baseUrl().toString(), token, org});
+        auto* button = child<QPushButton>(&dialog, "testButton");
+        auto* result = child<QLabel>(&dialog, "testResultLabel");
+        QSignalSpy finished(&dialog, &ProfileEditDialog::testFinished);
+
+        QTest::mouseClick(button, Qt::LeftButton);
+        QCOMPARE(button->text(), QStringLiteral("Cancel test"));
+        QVERIFY(dialog.isTesting());
+        QVERIFY(finished.wait(5000));
+
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.at(0).at(0).toBool(), ok);
+        QCOMPARE(result->text(), expected);
+        QCOMPARE(toneOf(result), ok ? StatusColors::Tone::Success : StatusColors::Tone::Problem);
+        QCOMPARE(button->text(), QStringLiteral("Test connection"));
+        // An error clears nothing the user typed.
+        QCOMPARE(child<QLineEdit>(&dialog, "tokenEdit")->text(), token);
+        QCOMPARE(child<QLineEdit>(&dialog, "urlEdit")->text(), fx.baseUrl().toString());
+    }
+
+    void cancelTestThenTestAgain()
+    {
+        MockFixture fx;
+        QVERIFY2(fx.ok(), qPrintable(fx.error()));
+        fx.server().setLatency(3000);
+        ProfileEditDialog dialog(m_store.get(), {});
+        dialog.show();
+        fill(dialog, {QStringLiteral("Mock"), fx.baseUrl().toString(), QStringLiteral("mock-admin"), {}});
+        auto* button = child<QPushButton>(&dialog, "testButton");
+        auto* result = child<QLabel>(&dialog, "testResultLabel");
+        QSignalSpy finished(&dialog, &ProfileEditDialog::testFinished);
+
+        QTest::mouseClick(button, Qt::LeftButton);
+        QCOMPARE(button->text(), QStringLiteral("Cancel test"));
+        QTest::mouseClick(button, Qt::LeftButton);
+        QCOMPARE(button->text(), QStringLiteral("Test connection"));
+        QCOMPARE(result->text(), QStringLiteral("The test was cancelled."));
+        QVERIFY(!dialog.isTesting());
+
+        // The next test reports only its own answer, once.
+        fx.server().setLatency(0);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(result->text(), connectedToAcme);
+    }
+
+    void slowServerTimesOut()
+    {
+        MockFixture fx;
+        QVERIFY2(fx.ok(), qPrintable(fx.error()));
+        fx.server().setLatency(3000);
+        ProfileEditDialog dialog(m_store.get(), {});
+        dialog.setTestTimeout(200);
+        fill(dialog, {QStringLiteral("Mock"), fx.baseUrl().toString(), QStringLiteral("mock-admin"), {}});
+        QSignalSpy finished(&dialog, &ProfileEditDialog::testFinished);
+        child<QPushButton>(&dialog, "testButton")->click();
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        auto* result = child<QLabel>(&dialog, "testResultLabel");
+        QVERIFY(!result->text().isEmpty());
+        QCOMPARE(toneOf(result), StatusColors::Tone::Problem);
+        QCOMPARE(child<QPushButton>(&dialog, "testButton")->text(), QStringLiteral("Test connection"));
+    }
+
+    // Nothing is sent when the token would cross the network in clear text.
+    void testRefusesPlainHttpToAnotherMachine()
+    {
+        ProfileEditDialog dialog(m_store.get(), {});
+        fill(dialog,
+            {QStringLiteral("Remote"), QStringLiteral("http://zitadel.example.com"), QStringLiteral("pat"), {}});
+        QSignalSpy finished(&dialog, &ProfileEditDialog::testFinished);
+        child<QPushButton>(&dialog, "testButton")->click();
+        QCOMPARE(child<QLabel>(&dialog, "testResultLabel")->text(), plainHttpSentence);
+        QVERIFY(!dialog.isTesting());
+        QCOMPARE(child<QLabel>(&dialog, "validationLabel")->text(), plainHttpSentence);
+        QVERIFY(!okButton(dialog)->isEnabled());
+        QCOMPARE(finished.count(), 0);
+    }
+
+    void testWithTheStoredToken()
+    {
+        MockFixture fx;
+        QVERIFY2(fx.ok(), qPrintable(fx.error()));
+        const ConnectionProfile stored =
+            saveProfile(QStringLiteral("Mock"), fx.baseUrl(), QStringLiteral("mock-admin"));
+        ProfileEditDialog dialog(m_store.get(), stored);
+        dialog.setSecretStore(m_secrets.get());
+        QSignalSpy finished(&dialog, &ProfileEditDialog::testFinished);
+        child<QPushButton>(&dialog, "testButton")->click();
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(child<QLabel>(&dialog, "testResultLabel")->text(), connectedToAcme);
+    }
+
+    // ---- ProfileEditDialog: validation while typing ----
+
+    void invalidUrlShowsProblemAndKeepsText_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("no scheme") << "acme.zitadel.cloud"
+                                   << "The instance URL must start with https:// (or http:// for a server on this "
+                                      "computer).";
+        QTest::newRow("ftp") << "ftp://acme.zitadel.cloud"
+                             << "The instance URL must start with https:// (or http:// for a server on this "
+                                "computer).";
+        QTest::newRow("query") << "https://acme.zitadel.cloud/?org=1"
+                               << "The instance URL must not contain ? or #; enter only the address of the instance.";
+        QTest::newRow("plain http remote") << "http://acme.zitadel.cloud" << plainHttpSentence;
+    }
+    void invalidUrlShowsProblemAndKeepsText()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, expected);
+        ProfileEditDialog dialog(m_store.get(), {});
+        dialog.show();
+        fill(dialog, {QStringLiteral("Staging"), url, QStringLiteral("pat-1"), {}});
+        auto* validation = child<QLabel>(&dialog, "validationLabel");
+        QCOMPARE(validation->text(), expected);
+        QVERIFY(validation->isVisible());
+        QCOMPARE(toneOf(validation), StatusColors::Tone::Problem);
+        QVERIFY(!okButton(dialog)->isEnabled());
+
+        QTest::keyClick(child<QLineEdit>(&dialog, "urlEdit"), Qt::Key_Return); // OK is disabled: stays open
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(child<QLineEdit>(&dialog, "urlEdit")->text(), url);
+        QCOMPARE(child<QLineEdit>(&dialog, "nameEdit")->text(), QStringLiteral("Staging"));
+        QCOMPARE(child<QLineEdit>(&dialog, "tokenEdit")->text(), QStringLiteral("pat-1"));
+    }
+
+    void validationFollowsTyping()
+    {
+        saveProfile(QStringLiteral("Production"), QUrl(QStringLiteral("https://p.example")), QStringLiteral("t"));
+        ProfileEditDialog dialog(m_store.get(), {});
+        auto* validation = child<QLabel>(&dialog, "validationLabel");
+        auto* ok = okButton(dialog);
+        QVERIFY(validation->isHidden()); // an untouched form is not scolded
+        QVERIFY(!ok->isEnabled());
+
+        typeInto(child<QLineEdit>(&dialog, "nameEdit"), QStringLiteral("production"));
+        QCOMPARE(validation->text(),
+            QStringLiteral("Another connection is already called \"Production\"; choose another name."));
+        typeInto(child<QLineEdit>(&dialog, "nameEdit"), QStringLiteral("Staging"));
+        QCOMPARE(validation->text(), QStringLiteral("Enter the instance URL, for example https://acme.zitadel.cloud."));
+        typeInto(child<QLineEdit>(&dialog, "urlEdit"), QStringLiteral("https://staging.example"));
+        QCOMPARE(validation->text(), QStringLiteral("Enter the personal access token for this connection."));
+        typeInto(child<QLineEdit>(&dialog, "tokenEdit"), QStringLiteral("pat 1"));
+        QCOMPARE(validation->text(),
+            QStringLiteral("The token contains spaces, line breaks or other invisible characters; paste it again "
+                           "without them."));
+        typeInto(child<QLineEdit>(&dialog, "tokenEdit"), QStringLiteral("pat-1"));
+        QVERIFY(validation->isHidden());
+        QVERIFY(ok->isEnabled());
+        typeInto(child<QLineEdit>(&dialog, "orgEdit"), QStringLiteral("acme"));
+        QCOMPARE(validation->text(),
+            QStringLiteral("The default organization id must contain only digits, like 312908912355508120."));
+        QVERIFY(!ok->isEnabled());
+        typeInto(child<QLineEdit>(&dialog, "orgEdit"), QStringLiteral(" 42 ")); // trimmed
+        QVERIFY(ok->isEnabled());
+        QCOMPARE(dialog.profile().defaultOrganizationId, QStringLiteral("42"));
+        QCOMPARE(dialog.profile().name, QStringLiteral("Staging"));
+        QCOMPARE(dialog.token(), QStringLiteral("pat-1"));
+        QVERIFY(dialog.profile().id.isEmpty());
+    }
+
+    void editKeepsStoredTokenWhenEmpty()
+    {
+        const ConnectionProfile existing =
+            saveProfile(QStringLiteral("Production"), QUrl(QStringLiteral("https://p.example")), QStringLiteral("t"));
+        ProfileEditDialog dialog(m_store.get(), existing);
+        auto* token = child<QLineEdit>(&dialog, "tokenEdit");
+        QVERIFY(token->text().isEmpty());
+        QCOMPARE(token->placeholderText(), QStringLiteral("Stored — leave empty to keep"));
+        QCOMPARE(child<QLineEdit>(&dialog, "nameEdit")->text(), QStringLiteral("Production"));
+        QVERIFY(okButton(dialog)->isEnabled());
+        QVERIFY(child<QLabel>(&dialog, "validationLabel")->isHidden());
+        QCOMPARE(dialog.profile(), existing);
+        QVERIFY(dialog.token().isEmpty());
+    }
+
+    void showHideToken()
+    {
+        ProfileEditDialog dialog(m_store.get(), {});
+        auto* token = child<QLineEdit>(&dialog, "tokenEdit");
+        auto* toggle = child<QAction>(&dialog, "showTokenAction");
+        QVERIFY(toggle);
+        QCOMPARE(token->echoMode(), QLineEdit::Password);
+        toggle->trigger();
+        QCOMPARE(token->echoMode(), QLineEdit::Normal);
+        toggle->trigger();
+        QCOMPARE(token->echoMode(), QLineEdit::Password);
+    }
+
+    // ---- ProfileManagerDialog ----
+
+    void managerAddsProfileAndStoresToken()
+    {
+        ProfileManagerDialog manager(m_store.get(), m_secrets.get());
+        QSignalSpy changed(&manager, &ProfileManagerDialog::profilesChanged);
+        manager.setEditHook([](ProfileEditDialog& editor) {
+            fill(editor,
+                {QStringLiteral("Production"), QStringLiteral("https://p.example"), QStringLiteral("pat-123"), {}});
+            return pressOk(editor);
+        });
+        child<QPushButton>(&manager, "addButton")->click();
+
+        auto* list = child<QListWidget>(&manager, "profileList");
+        QCOMPARE(list->count(), 1);
+        QCOMPARE(list->item(0)->text(), QStringLiteral("Production"));
+        QCOMPARE(changed.count(), 1);
+        const auto saved = m_store->byName(QStringLiteral("Production"));
+        QVERIFY(saved);
+        QCOMPARE(manager.currentProfileId(), saved->id);
+        QTRY_COMPARE(m_secrets->peek(saved->secretKey()), std::optional<QString>(QStringLiteral("pat-123")));
+        QVERIFY(child<QLabel>(&manager, "secretNoticeLabel")->isHidden());
+        QVERIFY(!iniBytes().contains("pat-123"));
+    }
+
+    void managerEditRenamesAndKeepsToken()
+    {
+        const ConnectionProfile existing = saveProfile(
+            QStringLiteral("Production"), QUrl(QStringLiteral("https://p.example")), QStringLiteral("tok-old-7"));
+        ProfileManagerDialog manager(m_store.get(), m_secrets.get());
+        manager.selectProfile(existing.id);
+
+        manager.setEditHook([](ProfileEditDialog& editor) {
+            if (!child<QLineEdit>(&editor, "tokenEdit")->text().isEmpty())
+                return false;
+            typeInto(child<QLineEdit>(&editor, "nameEdit"), QStringLiteral("Prod (EU)"));
+            return pressOk(editor);
+        });
+        child<QPushButton>(&manager, "editButton")->click();
+        const auto renamed = m_store->byId(existing.id);
+        QVERIFY(renamed);
+        QCOMPARE(renamed->name, QStringLiteral("Prod (EU)"));
+        QCOMPARE(m_store->profiles().size(), 1);
+        QCOMPARE(child<QListWidget>(&manager, "profileList")->item(0)->text(), QStringLiteral("Prod (EU)"));
+        QCoreApplication::processEvents();
+        QCOMPARE(m_secrets->peek(existing.secretKey()), std::optional<QString>(QStringLiteral("tok-old-7")));
+
+        manager.setEditHook([](ProfileEditDialog& editor) {
+            typeInto(child<QLineEdit>(&editor, "tokenEdit"), QStringLiteral("tok-new-8"));
+            return pressOk(editor);
+        });
+        child<QPushButton>(&manager, "editButton")->click();
+        QTRY_COMPARE(m_secrets->peek(existing.secretKey()), std::optional<QString>(QStringLiteral("tok-new-8")));
+        QCOMPARE(m_store->byId(existing.id)->name, QStringLiteral("Prod (EU)"));
+        const QByteArray ini = iniBytes();
+        QVERIFY(!ini.contains("tok-old-7"));
+        QVERIFY(!ini.contains("tok-new-8"));
+    }
+
+    void managerEditCancelledChangesNothing()
+    {
+        const ConnectionProfile existing =
+            saveProfile(QStringLiteral("Production"), QUrl(QStringLiteral("https://p.example")), QStringLiteral("old"));
+        ProfileManagerDialog manager(m_store.get(), m_secrets.get());
+        QSignalSpy changed(&manager, &ProfileManagerDialog::profilesChanged);
+        manager.setEditHook([](ProfileEditDialog& editor) {
+            typeInto(child<QLineEdit>(&editor, "nameEdit"), QStringLiteral("Other"));
+            typeInto(child<QLineEdit>(&editor, "tokenEdit"), QStringLiteral("other"));
+            editor.reject();
+            return false;
+        });
+        child<QPushButton>(&manager, "editButton")->click();
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(m_store->byId(existing.id), std::optional<ConnectionProfile>(existing));
+        QCoreApplication::processEvents();
+        QCOMPARE(m_secrets->peek(existing.secretKey()), std::optional<QString>(QStringLiteral("old")));
+    }
+
+    void managerDelete_data()
+    {
+        QTest::addColumn<bool>("confirm");
+        QTest::newRow("declined") << false;
+        QTest::newRow("confirmed") << true;
+    }
+    void managerDelete()
+    {
+        QFETCH(bool, confirm);
+        const ConnectionProfile a =
+            saveProfile(QStringLiteral("Alpha"), QUrl(QStringLiteral("https://a.example")), QStringLiteral("ta"));
+        const ConnectionProfile b =
+            saveProfile(QStringLiteral("Beta"), QUrl(QStringLiteral("https://b.example")), QStringLiteral("tb"));
+        ProfileManagerDialog manager(m_store.get(), m_secrets.get());
+        QSignalSpy changed(&manager, &ProfileManagerDialog::profilesChanged);
+        manager.selectProfile(a.id);
+
+        ProfileManagerDialog::setNextDeleteAnswer(confirm);
+        child<QPushButton>(&manager, "removeButton")->click();
+        QCOMPARE(m_store->byId(a.id).has_value(), !confirm);
+        QCOMPARE(changed.count(), confirm ? 1 : 0);
+        QCOMPARE(child<QListWidget>(&manager, "profileList")->count(), confirm ? 1 : 2);
+        QTRY_COMPARE(m_secrets->peek(a.secretKey()).has_value(), !confirm);
+        QCOMPARE(m_secrets->peek(b.secretKey()), std::optional<QString>(QStringLiteral("tb")));
+        QVERIFY(m_store->byId(b.id));
+    }
+
+    void managerWithoutKeychainShowsSessionNotice()
+    {
+        m_secrets->setSimulateNoBackend(true);
+        ProfileManagerDialog manager(m_store.get(), m_secrets.get());
+        manager.setEditHook([](ProfileEditDialog& editor) {
+            fill(editor,
+                {QStringLiteral("Production"), QStringLiteral("https://p.example"), QStringLiteral("pat-9"), {}});
+            return pressOk(editor);
+        });
+        child<QPushButton>(&manager, "addButton")->click();
+        auto* notice = child<QLabel>(&manager, "secretNoticeLabel");
+        QTRY_VERIFY(!notice->isHidden());
+        QCOMPARE(notice->text(), sessionOnly);
+        const auto saved = m_store->byName(QStringLiteral("Production"));
+        QVERIFY(saved); // the profile is saved all the same
+        QCOMPARE(m_secrets->peek(saved->secretKey()), std::optional<QString>(QStringLiteral("pat-9")));
+        QVERIFY(!iniBytes().contains("pat-9"));
+    }
+
+    void managerReportsAKeychainThatRefuses()
+    {
+        m_secrets->setSimulateFailure(QStringLiteral("Access denied."));
+        ProfileManagerDialog manager(m_store.get(), m_secrets.get());
+        manager.setEditHook([](ProfileEditDialog& editor) {
+            fill(
+                editor, {QStringLiteral("Production"), QStringLiteral("https://p.example"), QStringLiteral("pat"), {}});
+            return pressOk(editor);
+        });
+        child<QPushButton>(&manager, "addButton")->click();
+        auto* notice = child<QLabel>(&manager, "secretNoticeLabel");
+        QTRY_VERIFY(!notice->isHidden());
+        QCOMPARE(notice->text(),
+            QStringLiteral("The connection “Production” was saved, but its token could not be stored: Access denied."));
+        QCOMPARE(toneOf(notice), StatusColors::Tone::Problem);
+    }
+
+    // Without the seams: the editor and the question open window-modal, without exec().
+    void managerOpensRealEditorAndQuestion()
+    {
+        ProfileManagerDialog manager(m_store.get(), m_secrets.get());
+        manager.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&manager));
+        child<QPushButton>(&manager, "addButton")->click();
+        ProfileEditDialog* editor = nullptr;
+        QTRY_VERIFY((editor = manager.findChild<ProfileEditDialog*>()) && editor->isVisible());
+        QCOMPARE(editor->windowModality(), Qt::WindowModal);
+        fill(*editor, {QStringLiteral("Live"), QStringLiteral("https://live.example"), QStringLiteral("pat-x"), {}});
+        QTest::mouseClick(okButton(*editor), Qt::LeftButton);
+        QTRY_VERIFY(!manager.findChild<ProfileEditDialog*>());
+        const auto saved = m_store->byName(QStringLiteral("Live"));
+        QVERIFY(saved);
+        QTRY_COMPARE(m_secrets->peek(saved->secretKey()), std::optional<QString>(QStringLiteral("pat-x")));
+
+        child<QPushButton>(&manager, "removeButton")->click();
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = manager.findChild<QMessageBox*>()) && box->isVisible());
+        QTest::mouseClick(box->button(QMessageBox::No), Qt::LeftButton);
+        QTRY_VERIFY(!manager.findChild<QMessageBox*>());
+        QVERIFY(m_store->byId(saved->id)); // "No" keeps it
+
+        child<QPushButton>(&manager, "removeButton")->click();
+        QTRY_VERIFY((box = manager.findChild<QMessageBox*>()) && box->isVisible());
+        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+        QTRY_VERIFY(!m_store->byId(saved->id));
+        QTRY_VERIFY(!m_secrets->peek(saved->secretKey()));
+    }
+};
+
+QTEST_MAIN(TestProfileDialogs)
+#include "TestProfileDialogs.moc"
