@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Screenshots of the real window on the embedded mock under Xvfb, for README and for looking
+# at changes the way a person would: docs/screenshots/main-window.png (light) and
+# main-window-dark.png (Fusion, dark palette).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+"$root/scripts/setup.sh"
+build_dir=${VD_BUILD_DIR:-"$root/build"}
+out=${1:-"$root/docs/screenshots"}
+mkdir -p "$out"
+shoot() {
+    QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1400x900x24" "$build_dir/tests/tools/screenshot-tour" "$@"
+}
+shoot "$out/main-window.png" --return-code
+shoot "$out/main-window-dark.png" --dark --user 312909075211944347

@@ -1,0 +1,410 @@
+#include "AppSettings.h"
+#include "ConfirmResend.h"
+#include "InMemorySecretStore.h"
+#include "InspectorDock.h"
+#include "InspectorWidget.h"
+#include "MainWindow.h"
+#include "MockFixture.h"
+#include "ModeBanner.h"
+#include "OrganizationListModel.h"
+#include "ProfileStore.h"
+#include "ResendController.h"
+#include "SeedIds.h"
+#include "UserPanel.h"
+#include "UserTableModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QClipboard>
+#include <QComboBox>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+// The real main window against the embedded mock (in its own thread, over loopback HTTP),
+// driven through its widgets by objectName like a person would.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void startsOnTheMockWithOrganizationsAndUsers();
+    void pickOrganizationSearchUserAndResendWithReturnCode();
+    void verifiedPhoneDisablesTheActionWithTheReason();
+    void readonlyTokenShowsThePermissionErrorWithItsId();
+    void doubleClickSendsOnce();
+    void shortcutSendsOnceAndRepeatsAreRefused();
+    void liveConfirmationCancelledSendsNothing();
+    void liveConfirmationAcceptedSendsOnce();
+    void switchingConnectionsReloadsOrganizations();
+    void startRequestOpensOrganizationAndUser();
+    void remembersConnectionOrganizationUserAndLayout();
+    void keyboardShortcutsReachTheirWidgets();
+
+private:
+    void startWindow(const StartRequest& request = mockRequest());
+    static StartRequest mockRequest();
+    void selectOrganization(const QString& id);
+    void searchAndSelectUser(const QString& search, const QString& userId);
+    void addLiveProfile(const QUrl& baseUrl);
+    quint64 embeddedResendCount();
+    template <class T>
+    T* child(const char* name) const
+    {
+        auto* widget = m_window->findChild<T*>(QString::fromLatin1(name));
+        if (!widget)
+            qWarning("no widget named %s", name);
+        return widget;
+    }
+    QPushButton* button(const char* name) const { return child<QPushButton>(name); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<InMemorySecretStore> m_secrets;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<QAbstractItemModelTester> m_orgTester;
+    std::unique_ptr<QAbstractItemModelTester> m_userTester;
+    std::unique_ptr<MockFixture> m_live; // a second mock standing in for a live instance
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestMainWindow::init()
+{
+    ConfirmResend::resetAskCount();
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_settings = std::make_unique<AppSettings>(m_dir->filePath(QStringLiteral("settings.ini")));
+    m_profiles = std::make_unique<ProfileStore>(m_settings->settings());
+    m_secrets = std::make_unique<InMemorySecretStore>();
+}
+
+void TestMainWindow::cleanup()
+{
+    m_orgTester.reset();
+    m_userTester.reset();
+    m_window.reset();
+    m_live.reset();
+    m_secrets.reset();
+    m_profiles.reset();
+    m_settings.reset();
+    m_dir.reset();
+}
+
+StartRequest TestMainWindow::mockRequest()
+{
+    StartRequest request;
+    request.connectionId = ConnectionController::mockId();
+    request.mockOptions.randomSeed = 11;
+    return request;
+}
+
+void TestMainWindow::startWindow(const StartRequest& request)
+{
+    m_window = std::make_unique<MainWindow>(m_settings.get(), m_profiles.get(), m_secrets.get());
+    QSignalSpy loaded(m_window.get(), &MainWindow::initialLoadFinished);
+    m_window->start(request);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(loaded.count() == 1 || loaded.wait(10000));
+    QVERIFY2(loaded.at(0).at(0).toBool(), qPrintable(loaded.at(0).at(1).toString()));
+    using Mode = QAbstractItemModelTester::FailureReportingMode;
+    m_orgTester = std::make_unique<QAbstractItemModelTester>(child<QListView>("orgView")->model(), Mode::QtTest);
+    m_userTester = std::make_unique<QAbstractItemModelTester>(child<QTableView>("userView")->model(), Mode::QtTest);
+}
+
+void TestMainWindow::selectOrganization(const QString& id)
+{
+    auto* view = child<QListView>("orgView");
+    auto* model = qobject_cast<OrganizationListModel*>(view->model());
+    QTRY_VERIFY(model->rowOfId(id) >= 0);
+    const QModelIndex index = model->index(model->rowOfId(id), 0);
+    view->scrollTo(index);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+    QCOMPARE(view->currentIndex().data(OrganizationListModel::IdRole).toString(), id);
+    auto* users = qobject_cast<UserTableModel*>(child<QTableView>("userView")->model());
+    QTRY_COMPARE(users->organizationId(), id);
+    QTRY_VERIFY(users->hasLoadedOnce() && !users->isLoading());
+}
+
+void TestMainWindow::searchAndSelectUser(const QString& search, const QString& userId)
+{
+    auto* edit = child<QLineEdit>("userSearchEdit");
+    auto* view = child<QTableView>("userView");
+    auto* model = qobject_cast<UserTableModel*>(view->model());
+    edit->clear();
+    QTest::keyClicks(edit, search);
+    QTRY_COMPARE(model->search(), search);
+    QTRY_VERIFY(model->hasLoadedOnce() && !model->isLoading() && model->rowOfId(userId) >= 0);
+    const QModelIndex index = model->index(model->rowOfId(userId), UserTableModel::DisplayNameColumn);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+    auto* panel = child<UserPanel>("userPanel");
+    QTRY_VERIFY(panel->user().has_value() && panel->user()->id == userId);
+}
+
+void TestMainWindow::addLiveProfile(const QUrl& baseUrl)
+{
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("Staging");
+    profile.baseUrl = baseUrl;
+    const auto saved = m_profiles->save(profile);
+    QVERIFY(saved.has_value());
+    bool written = false;
+    m_secrets->write(
+        saved->secretKey(), QString::fromLatin1(SeedIds::AdminToken), [&](const SecretResult&) { written = true; });
+    QTRY_VERIFY(written);
+}
+
+quint64 TestMainWindow::embeddedResendCount()
+{
+    quint64 count = 0;
+    m_window->connections()->embeddedMock()->withMock([&count](MockZitadel&, MockHttpServer& server) {
+        for (const MockRequestLogEntry& entry : server.router().requestLog()) {
+            if (entry.path.contains("resend"))
+                ++count;
+        }
+    });
+    return count;
+}
+
+void TestMainWindow::startsOnTheMockWithOrganizationsAndUsers()
+{
+    startWindow();
+    auto* banner = child<ModeBanner>("modeBanner");
+    QCOMPARE(banner->mode(), ModeBanner::Mode::Mock);
+    QVERIFY(banner->text().contains(QStringLiteral("MOCK")));
+    QVERIFY(banner->text().contains(QStringLiteral("nothing reaches real people")));
+    QCOMPARE(child<QComboBox>("connectionCombo")->currentText(), ProfileStore::reservedMockName());
+    QCOMPARE(child<QComboBox>("mockTokenCombo")->currentText(), QStringLiteral("mock-admin"));
+    QCOMPARE(child<QListView>("orgView")->model()->rowCount(), 4);
+    // The first organization (ACME) is selected and its users listed.
+    auto* users = qobject_cast<UserTableModel*>(child<QTableView>("userView")->model());
+    QCOMPARE(users->organizationId(), QString::fromLatin1(SeedIds::AcmeOrg));
+    QVERIFY(users->rowCount() > 10);
+    QVERIFY(child<QLabel>("userCountLabel")->text().contains(QStringLiteral("ACME")));
+}
+
+void TestMainWindow::pickOrganizationSearchUserAndResendWithReturnCode()
+{
+    startWindow();
+    selectOrganization(QString::fromLatin1(SeedIds::GlobexOrg));
+    selectOrganization(QString::fromLatin1(SeedIds::AcmeOrg));
+    searchAndSelectUser(QStringLiteral("donald"), QString::fromLatin1(SeedIds::Donald));
+
+    QTest::mouseClick(child<QRadioButton>("returnCodeRadio"), Qt::LeftButton);
+    auto* resend = button("resendEmailButton");
+    QVERIFY(resend->isEnabled());
+    const int exchangesBefore = m_window->inspector()->inspector()->exchangeCount();
+    QTest::mouseClick(resend, Qt::LeftButton);
+
+    auto* code = child<QLineEdit>("codeField");
+    QTRY_VERIFY(code->isVisible() && !code->text().isEmpty());
+    QString pending;
+    m_window->connections()->embeddedMock()->withMock([&pending](MockZitadel& mock, MockHttpServer&) {
+        pending = mock.pendingEmailCode(QString::fromLatin1(SeedIds::Donald));
+    });
+    QCOMPARE(code->text(), pending);
+    QVERIFY(child<QLabel>("resultLabel")->text().contains(QStringLiteral("nothing was sent")));
+
+    // The exchange is in the inspector; "Details" opens it there.
+    InspectorWidget* inspector = m_window->inspector()->inspector();
+    QTRY_VERIFY(inspector->exchangeCount() > exchangesBefore);
+    m_window->inspector()->hide();
+    QTest::mouseClick(button("detailsButton"), Qt::LeftButton);
+    QTRY_VERIFY(m_window->inspector()->isVisible());
+    QVERIFY(inspector->currentExchange());
+    QVERIFY(inspector->currentExchange()->url.path().endsWith(QStringLiteral("/email/resend")));
+    QVERIFY(inspector->currentExchange()->responseBody.contains(pending.toUtf8()));
+}
+
+void TestMainWindow::verifiedPhoneDisablesTheActionWithTheReason()
+{
+    startWindow();
+    searchAndSelectUser(QStringLiteral("donald"), QString::fromLatin1(SeedIds::Donald));
+    auto* phone = button("resendPhoneButton");
+    QVERIFY(!phone->isEnabled());
+    QVERIFY2(phone->toolTip().contains(QStringLiteral("already verified")), qPrintable(phone->toolTip()));
+    QVERIFY(button("resendEmailButton")->isEnabled());
+
+    const quint64 before = embeddedResendCount();
+    QTest::keyClick(m_window.get(), Qt::Key_P, Qt::ControlModifier); // the shortcut is refused too
+    QCOMPARE(embeddedResendCount(), before);
+}
+
+void TestMainWindow::readonlyTokenShowsThePermissionErrorWithItsId()
+{
+    startWindow();
+    auto* tokens = child<QComboBox>("mockTokenCombo");
+    QSignalSpy reloaded(
+        qobject_cast<UserTableModel*>(child<QTableView>("userView")->model()), &UserTableModel::pageLoaded);
+    tokens->setCurrentIndex(tokens->findText(QStringLiteral("mock-readonly")));
+    Q_EMIT tokens->activated(tokens->currentIndex());
+    QVERIFY(reloaded.wait(10000));
+    searchAndSelectUser(QStringLiteral("goofy"), QString::fromLatin1(SeedIds::Goofy));
+    QTest::mouseClick(button("resendEmailButton"), Qt::LeftButton);
+    auto* result = child<QLabel>("resultLabel");
+    QTRY_VERIFY(result->text().contains(QStringLiteral("AUTH-AWfge")));
+    QVERIFY2(result->text().contains(QStringLiteral("permission"), Qt::CaseInsensitive), qPrintable(result->text()));
+    QVERIFY(button("detailsButton")->isVisible());
+}
+
+void TestMainWindow::doubleClickSendsOnce()
+{
+    startWindow();
+    searchAndSelectUser(QStringLiteral("goofy"), QString::fromLatin1(SeedIds::Goofy));
+    const quint64 before = embeddedResendCount();
+    auto* resend = button("resendEmailButton");
+    QTest::mouseDClick(resend, Qt::LeftButton);
+    QTest::mouseClick(resend, Qt::LeftButton);
+    QTRY_VERIFY(child<QLabel>("resultLabel")->text().contains(QStringLiteral("queued")));
+    QCOMPARE(embeddedResendCount(), before + 1);
+    // The cooldown now guards the button, with a visible countdown.
+    QVERIFY(!resend->isEnabled());
+    QVERIFY2(resend->text().contains(QStringLiteral(" s)")), qPrintable(resend->text()));
+}
+
+void TestMainWindow::shortcutSendsOnceAndRepeatsAreRefused()
+{
+    startWindow();
+    searchAndSelectUser(QString::fromLatin1(SeedIds::Zoe), QString::fromLatin1(SeedIds::Zoe));
+    m_window->activateWindow();
+    const quint64 before = embeddedResendCount();
+    for (int i = 0; i < 5; ++i)
+        QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
+    QTRY_VERIFY(child<QLabel>("resultLabel")->text().contains(QStringLiteral("queued")));
+    QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier); // in the cooldown now
+    QCOMPARE(embeddedResendCount(), before + 1);
+}
+
+void TestMainWindow::liveConfirmationCancelledSendsNothing()
+{
+    m_live = std::make_unique<MockFixture>();
+    QVERIFY(m_live->ok());
+    addLiveProfile(m_live->baseUrl());
+    StartRequest request = mockRequest();
+    request.connectionId = m_profiles->profiles().constFirst().id;
+    startWindow(request);
+    QCOMPARE(child<ModeBanner>("modeBanner")->mode(), ModeBanner::Mode::Live);
+    QVERIFY(child<ModeBanner>("modeBanner")->text().contains(QStringLiteral("127.0.0.1")));
+
+    searchAndSelectUser(QStringLiteral("goofy"), QString::fromLatin1(SeedIds::Goofy));
+    const quint64 before = m_live->router().requestCount();
+    ConfirmResend::setNextAnswer(false);
+    QTest::mouseClick(button("resendEmailButton"), Qt::LeftButton);
+    QCOMPARE(ConfirmResend::askCount(), 1);
+    QVERIFY2(ConfirmResend::lastQuestion().contains(QStringLiteral("g•••@example.com")),
+        qPrintable(ConfirmResend::lastQuestion()));
+    QVERIFY(!m_window->resends()->isBusy()); // nothing was started, so nothing can arrive later
+    QCoreApplication::processEvents();
+    QCOMPARE(m_live->router().requestCount(), before);
+    QVERIFY(button("resendEmailButton")->isEnabled());
+}
+
+void TestMainWindow::liveConfirmationAcceptedSendsOnce()
+{
+    m_live = std::make_unique<MockFixture>();
+    addLiveProfile(m_live->baseUrl());
+    StartRequest request = mockRequest();
+    request.connectionId = m_profiles->profiles().constFirst().id;
+    startWindow(request);
+    searchAndSelectUser(QStringLiteral("goofy"), QString::fromLatin1(SeedIds::Goofy));
+    const quint64 outboxBefore = m_live->zitadel().outboxTotal();
+    ConfirmResend::setNextAnswer(true);
+    QTest::mouseClick(button("resendEmailButton"), Qt::LeftButton);
+    QTRY_VERIFY(
+        child<QLabel>("resultLabel")->text().contains(QStringLiteral("queued for delivery to g•••@example.com")));
+    QCOMPARE(m_live->zitadel().outboxTotal(), outboxBefore + 1);
+}
+
+void TestMainWindow::switchingConnectionsReloadsOrganizations()
+{
+    m_live = std::make_unique<MockFixture>();
+    addLiveProfile(m_live->baseUrl());
+    startWindow();
+    auto* orgs = qobject_cast<OrganizationListModel*>(child<QListView>("orgView")->model());
+    auto* combo = child<QComboBox>("connectionCombo");
+    QCOMPARE(combo->count(), 2);
+
+    const quint64 liveBefore = m_live->router().requestCount();
+    QSignalSpy loaded(orgs, &OrganizationListModel::pageLoaded);
+    combo->setCurrentIndex(1);
+    Q_EMIT combo->activated(1);
+    QVERIFY(loaded.wait(10000));
+    QVERIFY(m_live->router().requestCount() > liveBefore); // the organizations came from "live"
+    QCOMPARE(child<ModeBanner>("modeBanner")->mode(), ModeBanner::Mode::Live);
+    QCOMPARE(orgs->rowCount(), 4);
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("LIVE")));
+
+    combo->setCurrentIndex(0);
+    Q_EMIT combo->activated(0);
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(child<ModeBanner>("modeBanner")->mode(), ModeBanner::Mode::Mock);
+    QCOMPARE(m_window->connections()->current().id, ConnectionController::mockId());
+}
+
+void TestMainWindow::startRequestOpensOrganizationAndUser()
+{
+    StartRequest request = mockRequest();
+    request.organizationId = QString::fromLatin1(SeedIds::GlobexOrg);
+    request.userId = QString::fromLatin1(SeedIds::GlobexFrank);
+    startWindow(request);
+    auto* users = qobject_cast<UserTableModel*>(child<QTableView>("userView")->model());
+    QCOMPARE(users->organizationId(), QString::fromLatin1(SeedIds::GlobexOrg));
+    auto* panel = child<UserPanel>("userPanel");
+    QTRY_VERIFY(panel->user().has_value());
+    QCOMPARE(panel->user()->id, QString::fromLatin1(SeedIds::GlobexFrank));
+}
+
+void TestMainWindow::remembersConnectionOrganizationUserAndLayout()
+{
+    startWindow();
+    selectOrganization(QString::fromLatin1(SeedIds::InitechOrg));
+    searchAndSelectUser(QStringLiteral("peter"), QString::fromLatin1(SeedIds::InitechPeter));
+    m_window->inspector()->hide();
+    m_window->close();
+    m_orgTester.reset();
+    m_userTester.reset();
+    m_window.reset();
+
+    StartRequest request; // nothing asked: the last session decides
+    startWindow(request);
+    QCOMPARE(m_window->connections()->current().id, ConnectionController::mockId());
+    auto* users = qobject_cast<UserTableModel*>(child<QTableView>("userView")->model());
+    QCOMPARE(users->organizationId(), QString::fromLatin1(SeedIds::InitechOrg));
+    auto* panel = child<UserPanel>("userPanel");
+    QTRY_VERIFY(panel->user().has_value());
+    QCOMPARE(panel->user()->id, QString::fromLatin1(SeedIds::InitechPeter));
+    QVERIFY(!m_window->inspector()->isVisible());
+}
+
+void TestMainWindow::keyboardShortcutsReachTheirWidgets()
+{
+    startWindow();
+    m_window->activateWindow();
+    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(child<QLineEdit>("userSearchEdit")->hasFocus());
+
+    const bool visible = m_window->inspector()->isVisible();
+    QTest::keyClick(m_window.get(), Qt::Key_J, Qt::ControlModifier);
+    QTRY_COMPARE(m_window->inspector()->isVisible(), !visible);
+    QTest::keyClick(m_window.get(), Qt::Key_J, Qt::ControlModifier);
+    QTRY_COMPARE(m_window->inspector()->isVisible(), visible);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"

@@ -1,0 +1,139 @@
+#include "ConnectionController.h"
+
+#include "ProfileStore.h"
+#include "SecretStore.h"
+#include "UiLogging.h"
+#include "ZitadelClient.h"
+
+ConnectionController::ConnectionController(
+    ZitadelClient* client, ProfileStore* profiles, SecretStore* secrets, QObject* parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_profiles(profiles)
+    , m_secrets(secrets)
+    , m_mockToken(mockTokens().constFirst())
+{
+    connect(&m_mock, &EmbeddedMock::ready, this, [this](const QUrl& url) {
+        if (m_current.id == mockId() && !m_connected)
+            finishConnecting(url, m_mockToken);
+    });
+    connect(&m_mock, &EmbeddedMock::failed, this, [this](const QString& error) {
+        if (m_current.id == mockId())
+            fail(tr("The embedded mock could not start: %1").arg(error));
+    });
+}
+
+ConnectionController::~ConnectionController()
+{
+    // The window's models may still hold calls; cancel them before the mock goes away.
+    if (m_client)
+        m_client->cancelAll();
+}
+
+QStringList ConnectionController::mockTokens()
+{
+    return {QStringLiteral("mock-admin"), QStringLiteral("mock-support"), QStringLiteral("mock-readonly")};
+}
+
+void ConnectionController::setMockToken(const QString& token)
+{
+    if (!mockTokens().contains(token) || token == m_mockToken)
+        return;
+    m_mockToken = token;
+    if (m_current.id == mockId() && m_connected)
+        activate(mockId());
+}
+
+QList<ConnectionInfo> ConnectionController::connections() const
+{
+    QList<ConnectionInfo> list;
+    list.append({mockId(), ProfileStore::reservedMockName(), false, m_mock.baseUrl(), QString()});
+    for (const ConnectionProfile& profile : m_profiles->profiles())
+        list.append({profile.id, profile.name, true, profile.baseUrl, profile.defaultOrganizationId});
+    return list;
+}
+
+void ConnectionController::activate(const QString& connectionId)
+{
+    ++m_attempt;
+    m_connected = false;
+    if (m_client)
+        m_client->cancelAll();
+
+    if (connectionId != mockId()) {
+        if (const auto profile = m_profiles->byId(connectionId)) {
+            m_current = {profile->id, profile->name, true, profile->baseUrl, profile->defaultOrganizationId};
+            Q_EMIT connecting(m_current);
+            // The settings file may have been edited by hand: check the rules the profile
+            // dialog enforces (no plain http to another machine) before a token is read.
+            if (const auto problem = m_profiles->validate(*profile)) {
+                fail(*problem);
+                return;
+            }
+            connectToProfile(m_current, profile->secretKey());
+            return;
+        }
+        qCInfo(lcUi) << "unknown connection" << connectionId << "- using the embedded mock";
+    }
+    m_current = {mockId(), ProfileStore::reservedMockName(), false, m_mock.baseUrl(), QString()};
+    Q_EMIT connecting(m_current);
+    connectToMock();
+}
+
+void ConnectionController::connectToMock()
+{
+    // The mock keeps running across switches, so its state (codes, outbox) survives a visit
+    // to a live instance and back.
+    if (m_mock.isReady())
+        finishConnecting(m_mock.baseUrl(), m_mockToken);
+    else
+        m_mock.start(m_mockOptions);
+}
+
+void ConnectionController::connectToProfile(const ConnectionInfo& connection, const QString& secretKey)
+{
+    const quint64 attempt = m_attempt;
+    QPointer<ConnectionController> self(this);
+    m_secrets->read(secretKey, [self, attempt, connection](const SecretResult& result) {
+        if (!self || attempt != self->m_attempt)
+            return;
+        switch (result.status) {
+        case SecretResult::Status::Ok:
+            self->finishConnecting(connection.baseUrl, result.secret);
+            return;
+        case SecretResult::Status::NotFound:
+            self->fail(tr("No token is stored for “%1”. Edit the connection and enter its personal access token.")
+                           .arg(connection.name));
+            return;
+        case SecretResult::Status::NoBackend:
+        case SecretResult::Status::Failed:
+            self->fail(tr("The token for “%1” could not be read: %2 Edit the connection to enter it again.")
+                           .arg(connection.name, result.message));
+            return;
+        }
+    });
+}
+
+void ConnectionController::finishConnecting(const QUrl& baseUrl, const QString& token)
+{
+    if (!m_client)
+        return;
+    if (const auto problem = m_client->setBaseUrl(baseUrl)) {
+        fail(*problem);
+        return;
+    }
+    m_client->setToken(token);
+    m_current.baseUrl = baseUrl;
+    m_connected = true;
+    qCInfo(lcUi) << "connected to" << m_current.name << baseUrl.toString(); // never the token
+    Q_EMIT connected(m_current);
+}
+
+void ConnectionController::fail(const QString& message)
+{
+    m_connected = false;
+    if (m_client)
+        m_client->setToken(QString()); // nothing goes out with the previous connection's token
+    qCWarning(lcUi) << "connection failed:" << m_current.name << message;
+    Q_EMIT connectionFailed(m_current, message);
+}

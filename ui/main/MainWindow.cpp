@@ -1,0 +1,318 @@
+#include "MainWindow.h"
+
+#include "AppSettings.h"
+#include "ConnectionToolBar.h"
+#include "InspectorDock.h"
+#include "InspectorWidget.h"
+#include "ModeBanner.h"
+#include "OrganizationPane.h"
+#include "ProfileManagerDialog.h"
+#include "ProfileStore.h"
+#include "ResendController.h"
+#include "ResendOptionsWidget.h"
+#include "UserPane.h"
+#include "UserPanel.h"
+#include "UserTableModel.h"
+#include "ZitadelClient.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(AppSettings* settings, ProfileStore* profiles, SecretStore* secrets, QWidget* parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+    , m_profiles(profiles)
+    , m_secrets(secrets)
+    , m_client(new ZitadelClient(this))
+    , m_connections(new ConnectionController(m_client, profiles, secrets, this))
+    , m_resends(new ResendController(m_client, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Verify Desk"));
+    m_client->setTimeout(m_settings->get(AppSettings::Key::TimeoutSeconds).toInt() * 1000);
+    m_resends->setCooldownSeconds(m_settings->get(AppSettings::Key::CooldownSeconds).toInt());
+
+    buildLayout();
+    buildActions();
+
+    connect(m_client, &ZitadelClient::exchangeFinished, m_inspector, &InspectorDock::addExchange);
+    connect(m_connections, &ConnectionController::connecting, this, &MainWindow::onConnecting);
+    connect(m_connections, &ConnectionController::connected, this, &MainWindow::onConnected);
+    connect(m_connections, &ConnectionController::connectionFailed, this, &MainWindow::onConnectionFailed);
+    connect(m_connections, &ConnectionController::notice, this, [this](const QString& message) {
+        statusBar()->showMessage(message, 10000);
+    });
+    connect(m_toolBar, &ConnectionToolBar::connectionChosen, m_connections, &ConnectionController::activate);
+    connect(m_toolBar, &ConnectionToolBar::mockTokenChosen, this, [this](const QString& token) {
+        m_settings->set(AppSettings::Key::MockToken, token);
+        m_connections->setMockToken(token);
+    });
+    connect(m_toolBar, &ConnectionToolBar::manageRequested, this, &MainWindow::manageConnections);
+
+    connect(m_organizations, &OrganizationPane::organizationSelected, this, &MainWindow::onOrganizationSelected);
+    connect(m_organizations, &OrganizationPane::loadFailed, this, [this](const ApiError& error) {
+        finishInitialLoad(false, tr("Organizations could not be loaded: %1").arg(error.summary()));
+    });
+    connect(m_users, &UserPane::userSelected, this, &MainWindow::onUserSelected);
+    connect(m_users, &UserPane::firstPageLoaded, this, [this] { finishInitialLoad(true, QString()); });
+    connect(m_users, &UserPane::loadFailed, this, [this](const ApiError& error) {
+        finishInitialLoad(false, tr("Users could not be loaded: %1").arg(error.summary()));
+    });
+    connect(m_userPanel, &UserPanel::detailsRequested, m_inspector, &InspectorDock::showExchange);
+    connect(m_userPanel, &UserPanel::resendSucceeded, this, &MainWindow::refreshUser);
+    connect(m_userPanel->optionsWidget(), &ResendOptionsWidget::changed, this, &MainWindow::saveResendSettings);
+}
+
+MainWindow::~MainWindow()
+{
+    // Late answers must not reach panes that are being destroyed.
+    m_client->cancelAll();
+}
+
+void MainWindow::buildLayout()
+{
+    m_toolBar = new ConnectionToolBar(this);
+    addToolBar(Qt::TopToolBarArea, m_toolBar);
+
+    m_banner = new ModeBanner(this);
+    m_organizations = new OrganizationPane(m_client, this);
+    m_users = new UserPane(m_client, this);
+    m_userPanel = new UserPanel(m_resends, this);
+
+    auto* panelScroll = new QScrollArea(this);
+    panelScroll->setObjectName(QStringLiteral("userPanelScroll"));
+    panelScroll->setWidget(m_userPanel);
+    panelScroll->setWidgetResizable(true);
+    panelScroll->setFrameShape(QFrame::NoFrame);
+    // Never squeeze the panel below what its buttons need; the user table gives way instead.
+    panelScroll->setMinimumWidth(m_userPanel->minimumSizeHint().width() + 12);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_organizations);
+    splitter->addWidget(m_users);
+    splitter->addWidget(panelScroll);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 5);
+    splitter->setStretchFactor(2, 3);
+    splitter->setSizes({250, 690, 440});
+
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 0, 6, 6);
+    layout->setSpacing(6);
+    layout->addWidget(m_banner);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    m_inspector = new InspectorDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_inspector);
+    resize(1280, 860);
+    // The lists are the work; the inspector starts as a strip below them (the last session's
+    // layout, restored in start(), overrides this).
+    resizeDocks({m_inspector}, {300}, Qt::Vertical);
+}
+
+void MainWindow::buildActions()
+{
+    auto addShortcut = [this](const QString& name, const QString& text, const QKeySequence& keys, auto slot) {
+        auto* action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WindowShortcut);
+        // Holding the keys down must not fire again and again; the resend guard is the
+        // backstop, this keeps the repeats from even reaching it.
+        action->setAutoRepeat(false);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        return action;
+    };
+    addShortcut(QStringLiteral("findUserAction"), tr("Find user"), QKeySequence(tr("Ctrl+F")), [this] {
+        m_users->focusSearch();
+    });
+    addShortcut(QStringLiteral("chooseConnectionAction"), tr("Choose connection"), QKeySequence(tr("Ctrl+L")), [this] {
+        m_toolBar->openConnectionPicker();
+    });
+    addShortcut(QStringLiteral("resendEmailAction"), tr("Resend email code"), QKeySequence(tr("Ctrl+E")), [this] {
+        m_userPanel->requestEmailResend();
+    });
+    addShortcut(
+        QStringLiteral("resendPhoneAction"), tr("Resend phone verification"), QKeySequence(tr("Ctrl+P")), [this] {
+            m_userPanel->requestPhoneResend();
+        });
+    addShortcut(QStringLiteral("reloadAction"), tr("Reload"), QKeySequence::Refresh, [this] {
+        m_organizations->reload(m_organization.id);
+    });
+
+    QAction* toggleInspector = m_inspector->toggleViewAction();
+    toggleInspector->setObjectName(QStringLiteral("toggleInspectorAction"));
+    toggleInspector->setText(tr("JSON inspector"));
+    toggleInspector->setShortcut(QKeySequence(tr("Ctrl+J")));
+    toggleInspector->setToolTip(tr("Show or hide every request and response (Ctrl+J)"));
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(toggleInspector);
+}
+
+void MainWindow::start(const StartRequest& request)
+{
+    restoreLayout();
+    restoreResendSettings();
+    m_wantedOrganization = request.organizationId.isEmpty()
+        ? m_settings->get(AppSettings::Key::LastOrganization).toString()
+        : request.organizationId;
+    m_wantedUser = request.userId.isEmpty() ? m_settings->get(AppSettings::Key::LastUser).toString() : request.userId;
+    const QString connectionId = request.connectionId.isEmpty()
+        ? m_settings->get(AppSettings::Key::LastConnection).toString()
+        : request.connectionId;
+
+    m_connections->setMockOptions(request.mockOptions);
+    const QString mockToken = m_settings->get(AppSettings::Key::MockToken).toString();
+    m_connections->setMockToken(mockToken);
+    m_toolBar->setMockToken(m_connections->mockToken());
+    m_toolBar->setConnections(m_connections->connections(), connectionId);
+    m_connections->activate(connectionId);
+}
+
+void MainWindow::onConnecting(const ConnectionInfo& connection)
+{
+    m_banner->showConnecting(connection);
+    m_toolBar->setCurrent(connection);
+    m_userPanel->setLiveMode(connection.live);
+    m_userPanel->setUser(std::nullopt);
+    m_users->clear();
+    m_organizations->clear();
+    m_organization = Organization();
+}
+
+void MainWindow::onConnected(const ConnectionInfo& connection)
+{
+    m_banner->showConnected(connection);
+    m_toolBar->setCurrent(connection);
+    m_settings->set(AppSettings::Key::LastConnection, connection.id);
+    setWindowTitle(
+        connection.live ? tr("Verify Desk — LIVE — %1").arg(connection.baseUrl.host()) : tr("Verify Desk — MOCK"));
+    statusBar()->showMessage(tr("Connected to %1 (%2)").arg(connection.name, connection.baseUrl.toString()));
+    QString organization = m_wantedOrganization;
+    if (organization.isEmpty())
+        organization = connection.defaultOrganizationId;
+    m_organizations->reload(organization);
+}
+
+void MainWindow::onConnectionFailed(const ConnectionInfo& connection, const QString& message)
+{
+    m_banner->showFailed(connection, message);
+    statusBar()->showMessage(message);
+    finishInitialLoad(false, message);
+}
+
+void MainWindow::onOrganizationSelected(const Organization& organization)
+{
+    if (organization.id == m_organization.id)
+        return;
+    m_organization = organization;
+    m_settings->set(AppSettings::Key::LastOrganization, organization.id);
+    m_wantedOrganization.clear();
+    m_userPanel->setUser(std::nullopt);
+    m_users->setOrganization(organization.id, organization.name);
+    if (!m_wantedUser.isEmpty()) {
+        m_users->selectUser(m_wantedUser);
+        m_wantedUser.clear();
+    }
+}
+
+void MainWindow::onUserSelected(const User& user)
+{
+    m_settings->set(AppSettings::Key::LastUser, user.id);
+    m_userPanel->setUser(user);
+}
+
+void MainWindow::refreshUser(const QString& userId)
+{
+    // A resend bumps the user's sequence and change date; show the server's view of it.
+    m_client->getUserById(userId, [this](const Result<User>& result) {
+        if (!result.ok())
+            return;
+        m_users->model()->updateUser(*result.value);
+        if (const auto selected = m_users->selectedUser(); selected && selected->id == result.value->id)
+            m_userPanel->setUser(*result.value);
+    });
+}
+
+void MainWindow::manageConnections()
+{
+    // Window-modal without a nested event loop; the list is refreshed when it closes.
+    auto* dialog = new ProfileManagerDialog(m_profiles, m_secrets, this);
+    dialog->setObjectName(QStringLiteral("profileManagerDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this] {
+        m_toolBar->setConnections(m_connections->connections(), m_connections->current().id);
+        // An edited or deleted current profile must not keep its old URL or token.
+        if (m_connections->current().live)
+            m_connections->activate(m_profiles->byId(m_connections->current().id) ? m_connections->current().id
+                                                                                  : ConnectionController::mockId());
+    });
+    dialog->open();
+}
+
+void MainWindow::finishInitialLoad(bool ok, const QString& message)
+{
+    if (!m_initialLoadPending)
+        return;
+    m_initialLoadPending = false;
+    Q_EMIT initialLoadFinished(ok, message);
+}
+
+void MainWindow::restoreResendSettings()
+{
+    ResendSettings resend;
+    const QString api = m_settings->get(AppSettings::Key::ResendApi).toString();
+    resend.api = api == QLatin1String("v1") ? ResendApi::V1
+        : api == QLatin1String("v3alpha")   ? ResendApi::V3Alpha
+                                            : ResendApi::V2;
+    resend.delivery = m_settings->get(AppSettings::Key::ResendDelivery).toString() == QLatin1String("return")
+        ? ResendOptions::Delivery::ReturnCode
+        : ResendOptions::Delivery::Send;
+    resend.urlTemplate = m_settings->get(AppSettings::Key::ResendUrlTemplate).toString();
+    m_userPanel->setResendSettings(resend);
+}
+
+void MainWindow::saveResendSettings()
+{
+    const ResendSettings resend = m_userPanel->resendSettings();
+    const char* api = resend.api == ResendApi::V1 ? "v1" : resend.api == ResendApi::V3Alpha ? "v3alpha" : "v2";
+    m_settings->set(AppSettings::Key::ResendApi, QString::fromLatin1(api));
+    m_settings->set(AppSettings::Key::ResendDelivery,
+        resend.delivery == ResendOptions::Delivery::ReturnCode ? QStringLiteral("return") : QStringLiteral("send"));
+    // Kept as typed, even when invalid: nothing the user typed is lost.
+    m_settings->set(AppSettings::Key::ResendUrlTemplate, resend.urlTemplate);
+}
+
+void MainWindow::restoreLayout()
+{
+    restoreGeometry(m_settings->get(AppSettings::Key::MainWindowGeometry).toByteArray());
+    restoreState(m_settings->get(AppSettings::Key::MainWindowState).toByteArray());
+    m_inspector->inspector()->restoreState(m_settings->get(AppSettings::Key::InspectorState).toByteArray());
+    m_inspector->setVisible(m_settings->get(AppSettings::Key::InspectorVisible).toBool());
+}
+
+void MainWindow::saveLayout()
+{
+    m_settings->set(AppSettings::Key::MainWindowGeometry, saveGeometry());
+    m_settings->set(AppSettings::Key::MainWindowState, saveState());
+    m_settings->set(AppSettings::Key::InspectorState, m_inspector->inspector()->saveState());
+    m_settings->set(AppSettings::Key::InspectorVisible, m_inspector->isVisible());
+    m_settings->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}

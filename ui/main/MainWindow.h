@@ -1,0 +1,91 @@
+#pragma once
+
+#include "ConnectionController.h"
+#include "ZitadelTypes.h"
+
+#include <QMainWindow>
+
+#include <optional>
+
+class AppSettings;
+class ConnectionToolBar;
+class InspectorDock;
+class ModeBanner;
+class OrganizationPane;
+class ProfileStore;
+class ResendController;
+class SecretStore;
+class UserPane;
+class UserPanel;
+class ZitadelClient;
+
+// What the command line (or the last session) asks the window to open.
+struct StartRequest
+{
+    QString connectionId; // empty = the last connection, else the embedded mock
+    QString organizationId; // empty = the last one, else the first in the list
+    QString userId; // empty = the last one
+    MockOptions mockOptions;
+};
+
+// Organizations | users | the selected user, the mode banner above and the JSON inspector
+// below. Wires the panes to one ZitadelClient; holds no ZITADEL logic of its own.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(AppSettings* settings, ProfileStore* profiles, SecretStore* secrets, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void start(const StartRequest& request);
+
+    ZitadelClient* client() const { return m_client; }
+    ConnectionController* connections() const { return m_connections; }
+    ResendController* resends() const { return m_resends; }
+    InspectorDock* inspector() const { return m_inspector; }
+
+Q_SIGNALS:
+    // Once: the organizations and the first page of users are shown (ok), or something on the
+    // way failed (not ok, with a sentence). For --exit-after-load and smoke tests.
+    void initialLoadFinished(bool ok, const QString& message);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildLayout();
+    void buildActions();
+    void restoreLayout();
+    void restoreResendSettings();
+    void saveResendSettings();
+    void saveLayout();
+
+    void onConnecting(const ConnectionInfo& connection);
+    void onConnected(const ConnectionInfo& connection);
+    void onConnectionFailed(const ConnectionInfo& connection, const QString& message);
+    void onOrganizationSelected(const Organization& organization);
+    void onUserSelected(const User& user);
+    void refreshUser(const QString& userId);
+    void manageConnections();
+    void finishInitialLoad(bool ok, const QString& message);
+
+    AppSettings* m_settings;
+    ProfileStore* m_profiles;
+    SecretStore* m_secrets;
+    ZitadelClient* m_client;
+    ConnectionController* m_connections;
+    ResendController* m_resends;
+
+    ConnectionToolBar* m_toolBar = nullptr;
+    ModeBanner* m_banner = nullptr;
+    OrganizationPane* m_organizations = nullptr;
+    UserPane* m_users = nullptr;
+    UserPanel* m_userPanel = nullptr;
+    InspectorDock* m_inspector = nullptr;
+
+    QString m_wantedOrganization; // for the next connect: from the command line or last session
+    QString m_wantedUser;
+    Organization m_organization; // selected
+    bool m_initialLoadPending = true;
+};
