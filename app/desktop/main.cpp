@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -99,6 +100,11 @@ int main(int argc, char* argv[])
     if (parser.isSet(exitAfterLoad))
         watcher = std::make_unique<LoadWatcher>(&window);
     window.start(request);
-    window.show();
+    // Show the window with its lists filled rather than empty and then again filled: on the
+    // embedded mock the first page is there within a frame or two. A slow server only delays
+    // the window by ShowDelayCapMs; then it appears and fills in as answers arrive.
+    constexpr int ShowDelayCapMs = 250;
+    QTimer::singleShot(ShowDelayCapMs, &window, &QWidget::show);
+    QObject::connect(&window, &MainWindow::initialLoadFinished, &window, &QWidget::show);
     return app.exec();
 }

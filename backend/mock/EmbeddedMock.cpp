@@ -26,6 +26,7 @@ void EmbeddedMock::start(const MockOptions& options)
 {
     stop();
     const quint64 generation = ++m_generation;
+    m_starting = true;
     m_thread.start();
     m_context = new QObject;
     m_context->moveToThread(&m_thread);
@@ -50,6 +51,7 @@ void EmbeddedMock::start(const MockOptions& options)
             [self, url, error, generation] {
                 if (!self || generation != self->m_generation)
                     return;
+                self->m_starting = false;
                 if (url.isValid()) {
                     self->m_baseUrl = url;
                     Q_EMIT self->ready(url);
@@ -66,6 +68,7 @@ void EmbeddedMock::stop()
     if (!m_thread.isRunning())
         return;
     ++m_generation;
+    m_starting = false;
     m_baseUrl = QUrl();
     // The server and the mock were created in the mock thread and must die there.
     auto parts = std::move(m_parts);

@@ -28,6 +28,8 @@ public:
     void stop();
 
     bool isReady() const { return m_baseUrl.isValid(); }
+    // start() was called and neither ready() nor failed() has come yet.
+    bool isStarting() const { return m_starting; }
     QUrl baseUrl() const { return m_baseUrl; }
 
     // Runs work on the mock's thread and waits for it. For tests and the QA panel only: the
@@ -47,4 +49,5 @@ private:
     std::shared_ptr<Parts> m_parts;
     QUrl m_baseUrl;
     quint64 m_generation = 0; // ignores a ready() from a start that stop() superseded
+    bool m_starting = false;
 };

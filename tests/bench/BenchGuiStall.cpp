@@ -93,6 +93,7 @@ int main(int argc, char* argv[])
     request.mockOptions.usersPerOrg = 1'000'000;
     request.mockOptions.randomSeed = 42;
 
+    window.start(request);
     auto* view = window.findChild<QTableView*>(QStringLiteral("userView"));
     auto* search = window.findChild<QLineEdit*>(QStringLiteral("userSearchEdit"));
     auto* model = qobject_cast<UserTableModel*>(view->model());
@@ -197,7 +198,11 @@ int main(int argc, char* argv[])
             qPrintable(QGuiApplication::platformName()));
         idlePhase();
     });
-    window.start(request);
+    // A broken scenario (a page that never comes) must end with an error, not hang.
+    QTimer::singleShot(300'000, &app, [] {
+        std::fprintf(stderr, "bench-gui-stall: gave up after 5 minutes\n");
+        QCoreApplication::exit(1);
+    });
     window.show();
     return app.exec();
 }

@@ -10,6 +10,12 @@ InspectorDock::InspectorDock(QWidget* parent)
     m_inspector->setObjectName(QStringLiteral("inspectorWidget"));
     setWidget(m_inspector);
     connect(m_inspector, &InspectorWidget::revealRequested, this, &InspectorDock::reveal);
+    // Docked above or below the lists the dock is wide: history and details side by side.
+    m_inspector->setOrientation(Qt::Horizontal);
+    connect(this, &QDockWidget::dockLocationChanged, this, [this](Qt::DockWidgetArea area) {
+        const bool wide = area == Qt::TopDockWidgetArea || area == Qt::BottomDockWidgetArea;
+        m_inspector->setOrientation(wide ? Qt::Horizontal : Qt::Vertical);
+    });
 }
 
 void InspectorDock::addExchange(ExchangePtr exchange)

@@ -113,7 +113,8 @@ QWidget* InspectorWidget::createHistoryPane()
     rows->setDefaultSectionSize(fontMetrics().height() + 6);
 
     QHeaderView* columns = m_history->horizontalHeader();
-    columns->setStretchLastSection(true);
+    // The path takes what is left, so status and duration never scroll out of sight.
+    columns->setStretchLastSection(false);
     columns->setHighlightSections(false);
     const QFontMetrics fm = fontMetrics();
     const int pad = fm.horizontalAdvance(QLatin1Char('x')) * 3;
@@ -125,6 +126,9 @@ QWidget* InspectorWidget::createHistoryPane()
     columns->resizeSection(ExchangeHistoryModel::StatusColumn, fm.horizontalAdvance(QStringLiteral("cancelled")) + pad);
     columns->resizeSection(
         ExchangeHistoryModel::DurationColumn, fm.horizontalAdvance(QStringLiteral("10000 ms")) + pad);
+    columns->resizeSection(
+        ExchangeHistoryModel::OperationColumn, fm.horizontalAdvance(QStringLiteral("ResendEmailCode (v2)")) + pad);
+    columns->setSectionResizeMode(ExchangeHistoryModel::PathColumn, QHeaderView::Stretch);
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_count);
@@ -229,9 +233,23 @@ void InspectorWidget::addExchange(ExchangePtr exchange)
 {
     if (!exchange)
         return;
+    // Like a browser's network panel that is scrolled to the top: while the newest exchange is
+    // the one shown (or none is), each new one takes its place; a choice further down stays.
+    const QModelIndex current = m_history->selectionModel()->currentIndex();
+    const bool following = !current.isValid() || current.row() == 0;
     m_model->add(std::move(exchange));
-    if (!m_history->selectionModel()->currentIndex().isValid())
+    if (following)
         m_history->setCurrentIndex(m_model->index(0, 0));
+}
+
+void InspectorWidget::setOrientation(Qt::Orientation orientation)
+{
+    if (m_splitter->orientation() == orientation)
+        return;
+    m_splitter->setOrientation(orientation);
+    // Side by side the history needs room for its columns; stacked, the details need height.
+    const int history = orientation == Qt::Horizontal ? 55 : 40;
+    m_splitter->setSizes({history * 100, (100 - history) * 100});
 }
 
 bool InspectorWidget::showExchange(quint64 id)

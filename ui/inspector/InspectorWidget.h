@@ -30,12 +30,15 @@ public:
 
     explicit InspectorWidget(QWidget* parent = nullptr);
 
-    // Keeps the current selection; when nothing is selected, selects the newest exchange.
+    // Shows the new exchange when the newest (or nothing) was shown; keeps an older choice.
     void addExchange(ExchangePtr exchange);
     // Selects the exchange and asks to be revealed (revealRequested); false if it is unknown.
     bool showExchange(quint64 id);
     int exchangeCount() const;
     ExchangePtr currentExchange() const;
+
+    // History beside the details (a wide dock below the lists) or above them (a tall one).
+    void setOrientation(Qt::Orientation orientation);
 
     ViewMode viewMode() const { return m_viewMode; }
     void setViewMode(ViewMode mode);

@@ -80,13 +80,21 @@ void ConnectionController::activate(const QString& connectionId)
     connectToMock();
 }
 
+void ConnectionController::warmUp(const QString& connectionId)
+{
+    if (m_profiles->byId(connectionId))
+        return;
+    if (!m_mock.isReady() && !m_mock.isStarting())
+        m_mock.start(m_mockOptions);
+}
+
 void ConnectionController::connectToMock()
 {
     // The mock keeps running across switches, so its state (codes, outbox) survives a visit
-    // to a live instance and back.
+    // to a live instance and back. One that is still starting reports ready() soon.
     if (m_mock.isReady())
         finishConnecting(m_mock.baseUrl(), m_mockToken);
-    else
+    else if (!m_mock.isStarting())
         m_mock.start(m_mockOptions);
 }
 

@@ -41,6 +41,10 @@ public:
     void setMockToken(const QString& token);
     QString mockToken() const { return m_mockToken; }
 
+    // Starts the embedded mock now if `connectionId` will need it, so it gets ready while the
+    // window is still being built (start-up time).
+    void warmUp(const QString& connectionId);
+
     QList<ConnectionInfo> connections() const; // the mock first, then the profiles by name
     void activate(const QString& connectionId);
     // Re-reads the current connection (its profile may have been edited).

@@ -37,7 +37,10 @@ MainWindow::MainWindow(AppSettings* settings, ProfileStore* profiles, SecretStor
     setWindowTitle(tr("Verify Desk"));
     m_client->setTimeout(m_settings->get(AppSettings::Key::TimeoutSeconds).toInt() * 1000);
     m_resends->setCooldownSeconds(m_settings->get(AppSettings::Key::CooldownSeconds).toInt());
+}
 
+void MainWindow::build()
+{
     buildLayout();
     buildActions();
 
@@ -162,17 +165,22 @@ void MainWindow::buildActions()
 
 void MainWindow::start(const StartRequest& request)
 {
+    Q_ASSERT(!m_inspector); // once per window
+    const QString connectionId = request.connectionId.isEmpty()
+        ? m_settings->get(AppSettings::Key::LastConnection).toString()
+        : request.connectionId;
+    // The embedded mock starts in its own thread first and gets ready while the widgets are
+    // built: that overlap is most of this window's start-up time.
+    m_connections->setMockOptions(request.mockOptions);
+    m_connections->warmUp(connectionId);
+    build();
+
     restoreLayout();
     restoreResendSettings();
     m_wantedOrganization = request.organizationId.isEmpty()
         ? m_settings->get(AppSettings::Key::LastOrganization).toString()
         : request.organizationId;
     m_wantedUser = request.userId.isEmpty() ? m_settings->get(AppSettings::Key::LastUser).toString() : request.userId;
-    const QString connectionId = request.connectionId.isEmpty()
-        ? m_settings->get(AppSettings::Key::LastConnection).toString()
-        : request.connectionId;
-
-    m_connections->setMockOptions(request.mockOptions);
     const QString mockToken = m_settings->get(AppSettings::Key::MockToken).toString();
     m_connections->setMockToken(mockToken);
     m_toolBar->setMockToken(m_connections->mockToken());
@@ -304,6 +312,8 @@ void MainWindow::restoreLayout()
 
 void MainWindow::saveLayout()
 {
+    if (!m_inspector)
+        return; // never started: there is no layout to remember
     m_settings->set(AppSettings::Key::MainWindowGeometry, saveGeometry());
     m_settings->set(AppSettings::Key::MainWindowState, saveState());
     m_settings->set(AppSettings::Key::InspectorState, m_inspector->inspector()->saveState());

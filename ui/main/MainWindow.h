@@ -38,6 +38,7 @@ public:
     MainWindow(AppSettings* settings, ProfileStore* profiles, SecretStore* secrets, QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // Builds the window's contents and connects; call once, before show().
     void start(const StartRequest& request);
 
     ZitadelClient* client() const { return m_client; }
@@ -54,6 +55,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void build();
     void buildLayout();
     void buildActions();
     void restoreLayout();

@@ -37,11 +37,11 @@ UserPane::UserPane(ZitadelClient* client, QWidget* parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     QHeaderView* header = m_view->horizontalHeader();
     header->setHighlightSections(false);
-    header->resizeSection(UserTableModel::DisplayNameColumn, 150);
-    header->resizeSection(UserTableModel::UserNameColumn, 105);
-    header->resizeSection(UserTableModel::EmailColumn, 195);
-    header->resizeSection(UserTableModel::PhoneColumn, 130);
-    header->resizeSection(UserTableModel::StateColumn, 62);
+    header->resizeSection(UserTableModel::DisplayNameColumn, 145);
+    header->resizeSection(UserTableModel::UserNameColumn, 95);
+    header->resizeSection(UserTableModel::EmailColumn, 185);
+    header->resizeSection(UserTableModel::PhoneColumn, 125);
+    header->resizeSection(UserTableModel::StateColumn, 60);
     header->setStretchLastSection(true);
     // The server sorts; the header shows the current order before sorting is switched on,
     // because enabling it applies the indicator at once.
