@@ -1,5 +1,7 @@
 #include "ProfileStore.h"
 
+#include "RequestValidation.h"
+
 #include "SettingsLogging.h"
 
 #include <QCollator>
@@ -93,20 +95,11 @@ std::optional<ConnectionProfile> ProfileStore::byName(const QString& name) const
 
 std::optional<QString> ProfileStore::baseUrlProblem(const QUrl& url)
 {
-    if (url.isEmpty())
-        return tr("Enter the instance URL, for example https://acme.zitadel.cloud.");
-    if (!url.isValid())
-        return tr("The instance URL is not a valid URL: %1").arg(url.errorString());
-    const QString scheme = url.scheme().toLower();
-    if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
-        return tr("The instance URL must start with https:// (or http:// for a server on this computer).");
-    if (url.host().isEmpty())
-        return tr("The instance URL has no host name.");
-    if (!url.userInfo().isEmpty())
-        return tr("The instance URL must not contain a user name or password; use a token instead.");
-    if (url.hasQuery() || url.hasFragment())
-        return tr("The instance URL must not contain ? or #; enter only the address of the instance.");
-    if (scheme == QLatin1String("http") && !isLoopbackHost(url.host()))
+    // The client's own rules first (the same sentences whether a profile is saved or a call
+    // is made), then the one a saved profile adds: its token must never travel in clear text.
+    if (auto problem = RequestValidation::baseUrlProblem(url))
+        return problem;
+    if (url.scheme().toLower() == QLatin1String("http") && !isLoopbackHost(url.host()))
         return tr("Plain http:// would send the token unencrypted over the network; use https:// "
                   "(http:// is only allowed for a server on this computer).");
     return std::nullopt;

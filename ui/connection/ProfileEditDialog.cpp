@@ -15,7 +15,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-using Tone = StatusColors::Tone;
+using Tone = StatusStyle::Tone;
 
 ProfileEditDialog::ProfileEditDialog(const ProfileStore* store, const ConnectionProfile& profile, QWidget* parent)
     : QDialog(parent)
@@ -84,7 +84,7 @@ void ProfileEditDialog::buildUi()
     m_validationLabel->setObjectName(QStringLiteral("validationLabel"));
     m_validationLabel->setWordWrap(true);
     m_validationLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    StatusColors::apply(m_validationLabel, Tone::Problem);
+    StatusStyle::applyTextTone(m_validationLabel, Tone::Error);
     m_validationLabel->hide();
 
     m_testButton = new QPushButton(tr("Test connection"), this);
@@ -197,24 +197,24 @@ void ProfileEditDialog::startOrCancelTest()
     const ConnectionProfile p = profile();
     // The same rules as saving: in particular no token over plain http to another machine.
     if (auto problem = ProfileStore::baseUrlProblem(p.baseUrl)) {
-        showTestResult(*problem, Tone::Problem);
+        showTestResult(*problem, Tone::Error);
         return;
     }
     if (auto problem = ProfileStore::organizationIdProblem(p.defaultOrganizationId)) {
-        showTestResult(*problem, Tone::Problem);
+        showTestResult(*problem, Tone::Error);
         return;
     }
     const QString typed = token();
     if (!typed.isEmpty()) {
         if (auto problem = tokenProblem(typed, true)) {
-            showTestResult(*problem, Tone::Problem);
+            showTestResult(*problem, Tone::Error);
             return;
         }
         startTest(p.baseUrl, typed, p.defaultOrganizationId);
         return;
     }
     if (isNewProfile() || !m_secrets) {
-        showTestResult(tr("Enter the personal access token to test the connection."), Tone::Problem);
+        showTestResult(tr("Enter the personal access token to test the connection."), Tone::Error);
         return;
     }
     // Editing with the token field left empty: test with the stored token.
@@ -230,7 +230,7 @@ void ProfileEditDialog::startOrCancelTest()
         }
         self->setBusy(false);
         const QString why = r.message.isEmpty() ? tr("No token is stored for this connection.") : r.message;
-        self->showTestResult(why + QLatin1Char(' ') + tr("Enter the token to test the connection."), Tone::Problem);
+        self->showTestResult(why + QLatin1Char(' ') + tr("Enter the token to test the connection."), Tone::Error);
     });
 }
 
@@ -238,7 +238,7 @@ void ProfileEditDialog::startTest(const QUrl& url, const QString& token, const Q
 {
     if (auto problem = m_client->setBaseUrl(url)) {
         setBusy(false);
-        showTestResult(*problem, Tone::Problem);
+        showTestResult(*problem, Tone::Error);
         return;
     }
     m_client->setToken(token);
@@ -253,7 +253,7 @@ void ProfileEditDialog::startTest(const QUrl& url, const QString& token, const Q
         self->m_client->setToken(QString()); // keep no copy around after the test
         self->setBusy(false);
         const QString message = r.ok() ? tr("Connected to %1 (%2)").arg(r.value->name, r.value->id) : r.error.summary();
-        self->showTestResult(message, r.ok() ? Tone::Success : Tone::Problem);
+        self->showTestResult(message, r.ok() ? Tone::Success : Tone::Error);
         Q_EMIT self->testFinished(r.ok(), message);
     });
 }
@@ -277,7 +277,7 @@ void ProfileEditDialog::setBusy(bool busy)
 void ProfileEditDialog::showTestResult(const QString& text, Tone tone)
 {
     m_testResultLabel->setText(text);
-    StatusColors::apply(m_testResultLabel, tone);
+    StatusStyle::applyTextTone(m_testResultLabel, tone);
 }
 
 void ProfileEditDialog::done(int result)

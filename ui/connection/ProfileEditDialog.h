@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ConnectionProfile.h"
-#include "StatusColors.h"
+#include "StatusStyle.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -66,7 +66,7 @@ private:
     void startTest(const QUrl& url, const QString& token, const QString& organizationId);
     void cancelTest();
     void setBusy(bool busy);
-    void showTestResult(const QString& text, StatusColors::Tone tone);
+    void showTestResult(const QString& text, StatusStyle::Tone tone);
 
     const ProfileStore* m_store;
     ConnectionProfile m_original;

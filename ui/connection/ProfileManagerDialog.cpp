@@ -3,7 +3,7 @@
 #include "ProfileEditDialog.h"
 #include "ProfileStore.h"
 #include "SecretStore.h"
-#include "StatusColors.h"
+#include "StatusStyle.h"
 #include "UiLogging.h"
 
 #include <QDialogButtonBox>
@@ -230,6 +230,6 @@ void ProfileManagerDialog::deleteProfile(const ConnectionProfile& profile)
 void ProfileManagerDialog::showNotice(const QString& text, bool problem)
 {
     m_noticeLabel->setText(text);
-    StatusColors::apply(m_noticeLabel, problem ? StatusColors::Tone::Problem : StatusColors::Tone::Neutral);
+    StatusStyle::applyTextTone(m_noticeLabel, problem ? StatusStyle::Tone::Error : StatusStyle::Tone::Neutral);
     m_noticeLabel->setVisible(!text.isEmpty());
 }

@@ -5,7 +5,7 @@
 #include "ProfileManagerDialog.h"
 #include "ProfileStore.h"
 #include "SeedIds.h"
-#include "StatusColors.h"
+#include "StatusStyle.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
@@ -78,9 +78,9 @@ bool pressOk(ProfileEditDialog& dialog)
     return dialog.result() == QDialog::Accepted;
 }
 
-StatusColors::Tone toneOf(const QLabel* label)
+StatusStyle::Tone toneOf(const QLabel* label)
 {
-    return static_cast<StatusColors::Tone>(label->property("tone").toInt());
+    return static_cast<StatusStyle::Tone>(label->property("tone").toInt());
 }
 } // namespace
 
@@ -172,7 +172,7 @@ private Q_SLOTS:
         QCOMPARE(finished.count(), 1);
         QCOMPARE(finished.at(0).at(0).toBool(), ok);
         QCOMPARE(result->text(), expected);
-        QCOMPARE(toneOf(result), ok ? StatusColors::Tone::Success : StatusColors::Tone::Problem);
+        QCOMPARE(toneOf(result), ok ? StatusStyle::Tone::Success : StatusStyle::Tone::Error);
         QCOMPARE(button->text(), QStringLiteral("Test connection"));
         // An error clears nothing the user typed.
         QCOMPARE(child<QLineEdit>(&dialog, "tokenEdit")->text(), token);
@@ -220,7 +220,7 @@ private Q_SLOTS:
         QCOMPARE(finished.at(0).at(0).toBool(), false);
         auto* result = child<QLabel>(&dialog, "testResultLabel");
         QVERIFY(!result->text().isEmpty());
-        QCOMPARE(toneOf(result), StatusColors::Tone::Problem);
+        QCOMPARE(toneOf(result), StatusStyle::Tone::Error);
         QCOMPARE(child<QPushButton>(&dialog, "testButton")->text(), QStringLiteral("Test connection"));
     }
 
@@ -279,7 +279,7 @@ private Q_SLOTS:
         auto* validation = child<QLabel>(&dialog, "validationLabel");
         QCOMPARE(validation->text(), expected);
         QVERIFY(validation->isVisible());
-        QCOMPARE(toneOf(validation), StatusColors::Tone::Problem);
+        QCOMPARE(toneOf(validation), StatusStyle::Tone::Error);
         QVERIFY(!okButton(dialog)->isEnabled());
 
         QTest::keyClick(child<QLineEdit>(&dialog, "urlEdit"), Qt::Key_Return); // OK is disabled: stays open
@@ -490,7 +490,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!notice->isHidden());
         QCOMPARE(notice->text(),
             QStringLiteral("The connection “Production” was saved, but its token could not be stored: Access denied."));
-        QCOMPARE(toneOf(notice), StatusColors::Tone::Problem);
+        QCOMPARE(toneOf(notice), StatusStyle::Tone::Error);
     }
 
     // Without the seams: the editor and the question open window-modal, without exec().

@@ -37,6 +37,7 @@ void applyTextTone(QLabel* label, Tone tone)
     const QPalette base = label->parentWidget() ? label->parentWidget()->palette() : palette;
     palette.setColor(QPalette::WindowText, textColor(tone, base));
     label->setPalette(palette);
+    label->setProperty("tone", static_cast<int>(tone)); // lets tests tell success from failure
 }
 
 QString chipStyleSheet(Tone tone)
