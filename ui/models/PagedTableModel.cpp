@@ -31,20 +31,17 @@ void PagedTableModel::fetchMore(const QModelIndex& parent)
 
 void PagedTableModel::reload()
 {
-    abandonCall();
-    beginResetModel();
-    dropRows();
-    endResetModel();
-    ++m_generation;
-    m_total = 0;
-    m_active = true;
-    m_exhausted = false;
-    m_loadedOnce = false;
-    m_lastError = ApiError();
+    resetRows(true);
     startFetch();
 }
 
 void PagedTableModel::clear()
+{
+    resetRows(false);
+    Q_EMIT loadingChanged(false);
+}
+
+void PagedTableModel::resetRows(bool active)
 {
     abandonCall();
     beginResetModel();
@@ -52,11 +49,10 @@ void PagedTableModel::clear()
     endResetModel();
     ++m_generation;
     m_total = 0;
-    m_active = false;
+    m_active = active;
     m_exhausted = false;
     m_loadedOnce = false;
     m_lastError = ApiError();
-    Q_EMIT loadingChanged(false);
 }
 
 void PagedTableModel::startFetch()

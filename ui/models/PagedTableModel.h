@@ -70,6 +70,7 @@ protected:
     }
 
 private:
+    void resetRows(bool active); // drops rows, forgets the old query's state
     void startFetch();
     void pageArrived(quint64 total, qsizetype received);
     void pageFailed(const ApiError& error);

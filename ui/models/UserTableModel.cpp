@@ -1,6 +1,7 @@
 #include "UserTableModel.h"
 
 #include "StatusText.h"
+#include "UserFacts.h"
 #include "VerifiedIcon.h"
 
 UserTableModel::UserTableModel(ZitadelClient* client, QObject* parent)

@@ -1,5 +1,7 @@
 #include "UserFacts.h"
 
+#include "StatusText.h"
+
 using Tone = StatusStyle::Tone;
 
 QString UserFacts::displayName(const User& user)
@@ -16,36 +18,17 @@ QString UserFacts::displayName(const User& user)
 
 QString UserFacts::stateText(UserState state)
 {
-    switch (state) {
-    case UserState::Unspecified:
-        return tr("Unknown");
-    case UserState::Active:
-        return tr("Active");
-    case UserState::Inactive:
-        return tr("Inactive");
-    case UserState::Deleted:
-        return tr("Deleted");
-    case UserState::Locked:
-        return tr("Locked");
-    case UserState::Suspend:
-        return tr("Suspended");
-    case UserState::Initial:
+    // The table's words (StatusText), with the one explanation a support person needs here.
+    if (state == UserState::Initial)
         return tr("Initial (sign-up not finished)");
-    }
-    return tr("Unknown");
+    return StatusText::userState(state);
 }
 
 QString UserFacts::typeText(User::Type type)
 {
-    switch (type) {
-    case User::Type::Unspecified:
-        return tr("Unknown");
-    case User::Type::Human:
-        return tr("Human");
-    case User::Type::Machine:
+    if (type == User::Type::Machine)
         return tr("Machine (service user)");
-    }
-    return tr("Unknown");
+    return StatusText::userType(type);
 }
 
 UserFacts::Chip UserFacts::emailChip(const User& user)
