@@ -53,6 +53,13 @@ public:
     std::optional<QString> setBaseUrl(const QUrl& baseUrl);
     QUrl baseUrl() const { return m_baseUrl; }
     void setToken(const QString& token) { m_token = token; }
+    // Forgets URL and token: until the next setBaseUrl() every call fails before sending, so
+    // nothing can reach the previous server while another connection is being set up.
+    void clearConnection()
+    {
+        m_baseUrl = QUrl();
+        m_token.clear();
+    }
     bool hasToken() const { return !m_token.isEmpty(); }
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds > 0 ? milliseconds : DefaultTimeoutMs; }
     int timeout() const { return m_timeoutMs; }

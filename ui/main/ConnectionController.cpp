@@ -57,8 +57,10 @@ void ConnectionController::activate(const QString& connectionId)
 {
     ++m_attempt;
     m_connected = false;
-    if (m_client)
+    if (m_client) {
         m_client->cancelAll();
+        m_client->clearConnection();
+    }
 
     if (connectionId != mockId()) {
         if (const auto profile = m_profiles->byId(connectionId)) {
@@ -141,7 +143,7 @@ void ConnectionController::fail(const QString& message)
 {
     m_connected = false;
     if (m_client)
-        m_client->setToken(QString()); // nothing goes out with the previous connection's token
+        m_client->clearConnection(); // nothing goes out to the previous server or with its token
     qCWarning(lcUi) << "connection failed:" << m_current.name << message;
     Q_EMIT connectionFailed(m_current, message);
 }

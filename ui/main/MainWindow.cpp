@@ -62,7 +62,11 @@ void MainWindow::build()
     connect(m_organizations, &OrganizationPane::loadFailed, this, [this](const ApiError& error) {
         finishInitialLoad(false, tr("Organizations could not be loaded: %1").arg(error.summary()));
     });
+    connect(m_organizations, &OrganizationPane::noOrganizations, this, [this] {
+        finishInitialLoad(false, tr("No organizations are visible to this token."));
+    });
     connect(m_users, &UserPane::userSelected, this, &MainWindow::onUserSelected);
+    connect(m_users, &UserPane::wantedUserNotListed, this, &MainWindow::openUnlistedUser);
     connect(m_users, &UserPane::firstPageLoaded, this, [this] { finishInitialLoad(true, QString()); });
     connect(m_users, &UserPane::loadFailed, this, [this](const ApiError& error) {
         finishInitialLoad(false, tr("Users could not be loaded: %1").arg(error.summary()));
@@ -151,7 +155,13 @@ void MainWindow::buildActions()
             m_userPanel->requestPhoneResend();
         });
     addShortcut(QStringLiteral("reloadAction"), tr("Reload"), QKeySequence::Refresh, [this] {
+        if (!m_connections->isConnected())
+            return;
         m_organizations->reload(m_organization.id);
+        // The same organization comes back selected, which does not reload its users: do it
+        // here, so a page that failed (a timeout, say) can be fetched again.
+        if (!m_organization.id.isEmpty())
+            m_users->model()->reload();
     });
 
     QAction* toggleInspector = m_inspector->toggleViewAction();
@@ -239,6 +249,18 @@ void MainWindow::onUserSelected(const User& user)
 {
     m_settings->set(AppSettings::Key::LastUser, user.id);
     m_userPanel->setUser(user);
+}
+
+void MainWindow::openUnlistedUser(const QString& userId)
+{
+    // --user or the last session named someone beyond the first page (a large organization):
+    // show them in the panel anyway, if they belong to the organization still selected.
+    const QString organizationId = m_organization.id;
+    m_client->getUserById(userId, [this, organizationId](const Result<User>& result) {
+        if (result.ok() && result.value->organizationId() == organizationId && m_organization.id == organizationId
+            && !m_users->selectedUser())
+            m_userPanel->setUser(*result.value);
+    });
 }
 
 void MainWindow::refreshUser(const QString& userId)

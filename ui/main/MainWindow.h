@@ -69,6 +69,7 @@ private:
     void onOrganizationSelected(const Organization& organization);
     void onUserSelected(const User& user);
     void refreshUser(const QString& userId);
+    void openUnlistedUser(const QString& userId);
     void manageConnections();
     void finishInitialLoad(bool ok, const QString& message);
 

@@ -75,6 +75,7 @@ void OrganizationPane::reload(const QString& organizationId)
 {
     m_wanted = organizationId;
     m_fallBackToFirst = true;
+    m_pagesSearched = 0;
     m_model->setNameFilter(m_filter->text());
 }
 
@@ -92,12 +93,21 @@ QString OrganizationPane::selectedOrganizationId() const
 
 void OrganizationPane::onPageLoaded()
 {
+    // A remembered organization may sit on a later page, or be gone: look a few pages
+    // further, then settle for the first one.
+    constexpr int MaxPagesSearched = 5;
     updateStatus();
-    if (m_view->currentIndex().isValid() || m_model->rowCount() == 0)
+    if (m_model->rowCount() == 0) {
+        if (m_fallBackToFirst && m_model->nameFilter().isEmpty())
+            Q_EMIT noOrganizations();
+        return;
+    }
+    if (m_view->currentIndex().isValid())
         return;
     int row = m_model->rowOfId(m_wanted);
-    if (row < 0 && m_model->canFetchMore(QModelIndex()) && !m_wanted.isEmpty()) {
-        m_model->fetchMore(QModelIndex()); // the wanted one may be on a later page
+    if (row < 0 && !m_wanted.isEmpty() && m_model->canFetchMore(QModelIndex()) && m_pagesSearched < MaxPagesSearched) {
+        ++m_pagesSearched;
+        m_model->fetchMore(QModelIndex());
         return;
     }
     if (row < 0 && !m_fallBackToFirst)

@@ -33,6 +33,8 @@ public:
 Q_SIGNALS:
     void organizationSelected(const Organization& organization);
     void loadFailed(const ApiError& error);
+    // The first page after reload() came back empty: there is nothing to select.
+    void noOrganizations();
 
 private:
     void onPageLoaded();
@@ -47,4 +49,5 @@ private:
     QLabel* m_status;
     QString m_wanted; // the organization to select when the page it is on arrives
     bool m_fallBackToFirst = false; // on (re)connect select something; on filtering only keep the choice
+    int m_pagesSearched = 0; // pages fetched looking for m_wanted; bounded, it may no longer exist
 };

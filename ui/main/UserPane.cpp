@@ -72,11 +72,13 @@ UserPane::UserPane(ZitadelClient* client, QWidget* parent)
 void UserPane::setOrganization(const QString& organizationId, const QString& organizationName)
 {
     m_organizationName = organizationName;
+    m_wanted.clear(); // a remembered user belongs to the organization it was remembered with
     m_model->setOrganization(organizationId);
 }
 
 void UserPane::clear()
 {
+    m_wanted.clear();
     m_model->setOrganization(QString());
 }
 
@@ -107,8 +109,16 @@ void UserPane::focusSearch()
 void UserPane::onPageLoaded()
 {
     const bool first = m_model->rowCount() <= static_cast<int>(UserTableModel::PageSize);
-    if (!m_wanted.isEmpty())
-        selectUser(m_wanted);
+    // One try, on the first page: later pages, searches or sorts must never move the
+    // selection away from the user someone picked in the meantime.
+    if (!m_wanted.isEmpty()) {
+        const QString wanted = m_wanted;
+        selectUser(wanted);
+        if (!m_wanted.isEmpty()) {
+            m_wanted.clear();
+            Q_EMIT wantedUserNotListed(wanted);
+        }
+    }
     updateStatus();
     if (first)
         Q_EMIT firstPageLoaded();

@@ -39,6 +39,9 @@ public:
 Q_SIGNALS:
     void userSelected(const User& user);
     void firstPageLoaded();
+    // selectUser() named someone who is not on the first page (the list is not searched
+    // further: a million-user organization would take pages and pages).
+    void wantedUserNotListed(const QString& userId);
     void loadFailed(const ApiError& error);
 
 private:

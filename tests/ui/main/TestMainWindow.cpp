@@ -50,6 +50,8 @@ private slots:
     void liveConfirmationAcceptedSendsOnce();
     void switchingConnectionsReloadsOrganizations();
     void startRequestOpensOrganizationAndUser();
+    void aUserBeyondTheFirstPageIsStillOpened();
+    void aFailedConnectionSendsNothingToThePreviousServer();
     void remembersConnectionOrganizationUserAndLayout();
     void keyboardShortcutsReachTheirWidgets();
 
@@ -368,6 +370,57 @@ void TestMainWindow::startRequestOpensOrganizationAndUser()
     auto* panel = child<UserPanel>("userPanel");
     QTRY_VERIFY(panel->user().has_value());
     QCOMPARE(panel->user()->id, QString::fromLatin1(SeedIds::GlobexFrank));
+}
+
+void TestMainWindow::aUserBeyondTheFirstPageIsStillOpened()
+{
+    StartRequest request = mockRequest();
+    request.mockOptions.usersPerOrg = 1000; // Zoë sorts far beyond the first 100
+    request.organizationId = QString::fromLatin1(SeedIds::AcmeOrg);
+    request.userId = QString::fromLatin1(SeedIds::Zoe);
+    startWindow(request);
+    auto* users = qobject_cast<UserTableModel*>(child<QTableView>("userView")->model());
+    QCOMPARE(users->rowOfId(QString::fromLatin1(SeedIds::Zoe)), -1);
+    auto* panel = child<UserPanel>("userPanel");
+    QTRY_VERIFY(panel->user().has_value());
+    QCOMPARE(panel->user()->id, QString::fromLatin1(SeedIds::Zoe));
+
+    // Paging on later must not move the selection to the remembered user.
+    const QModelIndex first = users->index(0, 0);
+    child<QTableView>("userView")->setCurrentIndex(first);
+    QTRY_COMPARE(panel->user()->id, users->userAt(0)->id);
+    while (users->canFetchMore(QModelIndex())) {
+        QSignalSpy page(users, &UserTableModel::pageLoaded);
+        users->fetchMore(QModelIndex());
+        QVERIFY(page.wait());
+    }
+    QVERIFY(users->rowOfId(QString::fromLatin1(SeedIds::Zoe)) >= 0);
+    QCOMPARE(panel->user()->id, users->userAt(0)->id);
+}
+
+void TestMainWindow::aFailedConnectionSendsNothingToThePreviousServer()
+{
+    m_live = std::make_unique<MockFixture>();
+    addLiveProfile(m_live->baseUrl());
+    startWindow();
+    m_secrets->setSimulateFailure(QStringLiteral("The keychain refused access."));
+    QSignalSpy failed(m_window->connections(), &ConnectionController::connectionFailed);
+    auto* combo = child<QComboBox>("connectionCombo");
+    combo->setCurrentIndex(1);
+    Q_EMIT combo->activated(1);
+    QVERIFY(failed.wait());
+    QCOMPARE(child<ModeBanner>("modeBanner")->mode(), ModeBanner::Mode::None);
+    QVERIFY(child<ModeBanner>("modeBanner")->text().contains(QStringLiteral("keychain refused")));
+
+    const quint64 mockBefore = m_window->connections()->embeddedMock()->requestCount();
+    const quint64 liveBefore = m_live->router().requestCount();
+    QTest::keyClick(m_window.get(), Qt::Key_F5); // Reload: there is nothing to reload from
+    m_window->client()->listOrganizations({}, [](const Result<OrganizationPage>& result) {
+        QCOMPARE(result.error.kind, ApiError::Kind::InvalidInput); // refused before sending
+    });
+    QTRY_VERIFY(!m_window->client()->findChild<ApiCall*>());
+    QCOMPARE(m_window->connections()->embeddedMock()->requestCount(), mockBefore);
+    QCOMPARE(m_live->router().requestCount(), liveBefore);
 }
 
 void TestMainWindow::remembersConnectionOrganizationUserAndLayout()
