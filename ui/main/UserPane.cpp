@@ -88,6 +88,7 @@ void UserPane::selectUser(const QString& userId)
     const int row = m_model->rowOfId(userId);
     if (row >= 0) {
         m_view->setCurrentIndex(m_model->index(row, 0));
+        m_view->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtCenter); // show whom the panel shows
         m_wanted.clear();
     }
 }
