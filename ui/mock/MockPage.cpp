@@ -1,0 +1,53 @@
+#include "MockPage.h"
+
+#include <QLabel>
+
+namespace
+{
+// Long enough to fold a burst of requests (a page of users, a resend and its refetch) into
+// one refresh, short enough to feel live.
+constexpr int RefreshDelayMs = 150;
+} // namespace
+
+MockPage::MockPage(MockAdminClient* admin, QWidget* parent)
+    : QWidget(parent)
+    , m_admin(admin)
+{
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(RefreshDelayMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
+        m_stale = false;
+        refresh();
+    });
+}
+
+void MockPage::markStale()
+{
+    m_stale = true;
+    if (isVisible() && !m_refreshTimer.isActive())
+        m_refreshTimer.start();
+}
+
+void MockPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale && !m_refreshTimer.isActive())
+        m_refreshTimer.start(0);
+}
+
+QLabel* MockPage::makeStatusLabel()
+{
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("status"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return m_status;
+}
+
+void MockPage::setStatus(const QString& text, StatusStyle::Tone tone)
+{
+    if (!m_status)
+        return;
+    m_status->setText(text);
+    StatusStyle::applyTextTone(m_status, tone);
+}

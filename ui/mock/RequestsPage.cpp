@@ -1,0 +1,157 @@
+#include "RequestsPage.h"
+
+#include "JsonPretty.h"
+#include "JsonRecordModel.h"
+#include "MockAdminClient.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QUrlQuery>
+#include <QVBoxLayout>
+
+namespace
+{
+QString field(const QJsonObject& o, const char* name)
+{
+    return o.value(QLatin1String(name)).toString();
+}
+
+QList<JsonColumn> columns()
+{
+    auto text = [](std::function<QString(const QJsonObject&)> f) {
+        return [f](const QJsonObject& o, int role) -> QVariant {
+            if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
+                return f(o);
+            return {};
+        };
+    };
+    return {
+        {RequestsPage::tr("Time"), text([](const QJsonObject& o) {
+             const QDateTime t = QDateTime::fromString(field(o, "time"), Qt::ISODateWithMs);
+             return t.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+         })},
+        {RequestsPage::tr("Method"), text([](const QJsonObject& o) { return field(o, "method"); })},
+        {RequestsPage::tr("Path"), text([](const QJsonObject& o) { return field(o, "path"); })},
+        {RequestsPage::tr("Status"),
+            text([](const QJsonObject& o) { return QString::number(o.value(QLatin1String("status")).toInt()); })},
+        {RequestsPage::tr("ms"),
+            text([](const QJsonObject& o) { return QString::number(o.value(QLatin1String("durationMs")).toInt()); })},
+        {RequestsPage::tr("Fault"), text([](const QJsonObject& o) {
+             const QString id = field(o, "fault");
+             return id.isEmpty() ? QString() : RequestsPage::tr("rule %1").arg(id);
+         })},
+        {RequestsPage::tr("From"), text([](const QJsonObject& o) { return field(o, "peer"); })},
+    };
+}
+
+QString bodyText(const QString& body)
+{
+    if (body.isEmpty())
+        return RequestsPage::tr("(no body)");
+    return JsonPretty::format(body.toUtf8()).text;
+}
+} // namespace
+
+RequestsPage::RequestsPage(MockAdminClient* admin, QWidget* parent)
+    : MockPage(admin, parent)
+    , m_model(new JsonRecordModel(columns(), this))
+    , m_view(new QTableView(this))
+    , m_details(new QPlainTextEdit(this))
+    , m_showAdmin(new QCheckBox(tr("Show /_mock calls"), this))
+    , m_clear(new QPushButton(tr("Clear log"), this))
+{
+    m_view->setObjectName(QStringLiteral("requestsView"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_view->setWordWrap(false);
+    m_details->setObjectName(QStringLiteral("requestDetails"));
+    m_details->setReadOnly(true);
+    m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_showAdmin->setObjectName(QStringLiteral("showAdminCalls"));
+    m_clear->setObjectName(QStringLiteral("clearRequests"));
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_showAdmin);
+    top->addStretch(1);
+    top->addWidget(m_clear);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_view);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+    layout->addWidget(makeStatusLabel());
+
+    connect(m_showAdmin, &QCheckBox::toggled, this, [this] {
+        m_model->clear();
+        markStale();
+    });
+    connect(m_clear, &QPushButton::clicked, this, [this] {
+        QPointer<RequestsPage> self(this);
+        this->admin()->remove(QStringLiteral("requests"), [self](const MockAdminReply& reply) {
+            if (!self)
+                return;
+            self->setStatus(reply.ok() ? tr("Request log cleared.") : reply.error,
+                reply.ok() ? StatusStyle::Tone::Neutral : StatusStyle::Tone::Error);
+            self->markStale();
+        });
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RequestsPage::showCurrent);
+}
+
+void RequestsPage::refresh()
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
+    QPointer<RequestsPage> self(this);
+    admin()->get(QStringLiteral("requests"), query, [self](const MockAdminReply& reply) {
+        if (!self)
+            return;
+        if (!reply.ok()) {
+            self->setStatus(reply.error, StatusStyle::Tone::Error);
+            return;
+        }
+        QJsonArray shown;
+        for (const QJsonValue& v : reply.json.value(QLatin1String("requests")).toArray()) {
+            if (self->m_showAdmin->isChecked() || !v.toObject().value(QLatin1String("admin")).toBool())
+                shown.append(v);
+        }
+        self->m_model->setRecords(shown);
+        self->setStatus(
+            tr("%1 requests since the mock started.").arg(reply.json.value(QLatin1String("total")).toString()));
+    });
+}
+
+void RequestsPage::showCurrent()
+{
+    const QJsonObject r = m_model->record(m_view->currentIndex().row());
+    if (r.isEmpty()) {
+        m_details->clear();
+        return;
+    }
+    QString text = field(r, "method") + QLatin1Char(' ') + field(r, "path");
+    if (!field(r, "query").isEmpty())
+        text += QLatin1Char('?') + field(r, "query");
+    if (!field(r, "operation").isEmpty())
+        text += QStringLiteral("   (%1)").arg(field(r, "operation"));
+    text += QLatin1String("\n\n") + bodyText(field(r, "requestBody"));
+    text += QLatin1String("\n\n") + tr("Answer %1").arg(r.value(QLatin1String("status")).toInt());
+    if (!field(r, "fault").isEmpty())
+        text += QLatin1Char(' ') + tr("(fault rule %1)").arg(field(r, "fault"));
+    text += QLatin1String("\n\n") + bodyText(field(r, "responseBody"));
+    m_details->setPlainText(text);
+}
