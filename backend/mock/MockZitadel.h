@@ -45,6 +45,12 @@ class MockZitadel : public QObject
 
 public:
     static constexpr qsizetype OutboxCapacity = 10'000;
+    // How long a verification code stays valid. ZITADEL's default secret generators give email
+    // and phone verification codes an expiry of 1h (cmd/defaults.yaml,
+    // DefaultInstance.SecretGenerators.EmailVerificationCode / PhoneVerificationCode).
+    static constexpr int DefaultCodeLifetimeSeconds = 3600;
+    static constexpr int MinCodeLifetimeSeconds = 1;
+    static constexpr int MaxCodeLifetimeSeconds = 86400 * 30;
 
     static std::unique_ptr<MockZitadel> create(const MockOptions& options, QString* error);
     ~MockZitadel() override;
@@ -54,6 +60,12 @@ public:
 
     void setClock(std::function<QDateTime()> now); // tests make time deterministic; default = current UTC
     QDateTime now() const { return m_clock(); }
+
+    int codeLifetimeSeconds() const { return m_codeLifetimeSeconds; }
+    // Outside MinCodeLifetimeSeconds..MaxCodeLifetimeSeconds: refused, the lifetime is kept.
+    bool setCodeLifetimeSeconds(int seconds);
+    // Whether a code issued at `issued` is too old to verify at now().
+    bool isCodeExpired(const QDateTime& issued) const;
 
     const MockInstance& instance() const { return m_instance; }
     QList<MockOrg> organizations() const;
@@ -92,4 +104,5 @@ private:
     MockRingBuffer<MockOutboxMessage> m_outbox {OutboxCapacity};
     std::function<QDateTime()> m_clock;
     QRandomGenerator m_random;
+    int m_codeLifetimeSeconds = DefaultCodeLifetimeSeconds;
 };
