@@ -130,8 +130,9 @@ bool MockZitadel::isCodeExpired(const QDateTime& issued) const
     return issued.addSecs(m_codeLifetimeSeconds) < now();
 }
 
-void MockZitadel::deliver(const MockOutboxMessage& message)
+void MockZitadel::deliver(MockOutboxMessage message)
 {
+    message.id = ++m_lastOutboxId;
     m_outbox.push(message);
     qCDebug(lcMock) << "outbox:" << message.channel << "to user" << message.userId << "via" << message.cause;
     emit messageSent(message);

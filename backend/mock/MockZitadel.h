@@ -25,8 +25,10 @@ struct MockOptions
 };
 
 // A verification message ZITADEL would have sent. The mock sends nothing; QA reads these.
+// Subject, text, delivery and failure are worded by MockVerificationMessage, in one place.
 struct MockOutboxMessage
 {
+    quint64 id = 0; // 1, 2, 3, ... per mock, in the order the messages were recorded
     QDateTime time;
     QString channel; // "email" | "sms"
     QString to;
@@ -34,6 +36,10 @@ struct MockOutboxMessage
     QString orgId;
     QString code;
     QString link; // empty for sms
+    QString subject; // empty for sms, which has none
+    QString text; // what the recipient reads: the mail body, or the whole SMS
+    QString delivery = QStringLiteral("sent"); // "sent" | "lost" | "failed"
+    QString failure; // why it was lost or failed; empty when sent
     QString cause; // e.g. "POST /v2/users/{id}/email/resend"
 };
 
@@ -88,7 +94,7 @@ public:
     QString newEmailCode();
     QString newPhoneCode();
     void recordChange() { ++m_instance.processedSequence; }
-    void deliver(const MockOutboxMessage& message);
+    void deliver(MockOutboxMessage message); // gives the message its id
     QString defaultVerificationLink(const QString& userId, const QString& code, const QString& orgId) const;
 
 signals:
@@ -105,4 +111,5 @@ private:
     std::function<QDateTime()> m_clock;
     QRandomGenerator m_random;
     int m_codeLifetimeSeconds = DefaultCodeLifetimeSeconds;
+    quint64 m_lastOutboxId = 0; // never reset, so an id is never given twice
 };
