@@ -62,9 +62,11 @@ struct MockUser
     QString email; // empty: the user has no email (imported without one)
     bool emailVerified = false;
     QString emailCode; // the pending verification code; empty: none pending
+    QDateTime emailCodeCreated; // when emailCode was issued: its age decides whether it expired
     QString phone; // empty: no phone
     bool phoneVerified = false;
     QString phoneCode;
+    QDateTime phoneCodeCreated;
     QDateTime passwordChanged;
     bool passwordChangeRequired = false;
 

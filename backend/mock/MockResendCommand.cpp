@@ -1,6 +1,7 @@
 #include "MockResendCommand.h"
 
 #include "MockAccessControl.h"
+#include "MockVerificationMessage.h"
 #include "MockZitadel.h"
 #include "UrlTemplate.h"
 
@@ -12,6 +13,9 @@ const QString NoPermission = QStringLiteral("No matching permissions found");
 const QString NotInitialised = QStringLiteral("User is not yet initialized");
 const QString CodeEmpty = QStringLiteral("Code is empty");
 const QString InvalidTemplate = QStringLiteral("URL Template is invalid");
+
+// zitadel#11911 saw the two codes 100-300 ms apart.
+constexpr qint64 DoubleCodeGapMs = 200;
 
 bool isEmail(const MockResendRequest& r)
 {
@@ -72,6 +76,32 @@ std::optional<MockError> contactProblem(const MockResendRequest& r, const MockUs
         return MockError(Code::FailedPrecondition, QStringLiteral("PHONE-5xrra88eq8"), CodeEmpty);
     return std::nullopt;
 }
+
+QString newCode(MockZitadel& zitadel, const MockResendRequest& r)
+{
+    return isEmail(r) ? zitadel.newEmailCode() : zitadel.newPhoneCode();
+}
+
+// The message ZITADEL's notification worker would send for `code`, and how its delivery ended.
+MockOutboxMessage outboxMessage(
+    const MockZitadel& zitadel, const MockResendRequest& r, const MockUser& user, const QString& code)
+{
+    MockOutboxMessage m;
+    m.time = user.changeDate;
+    m.channel = isEmail(r) ? QStringLiteral("email") : QStringLiteral("sms");
+    m.to = isEmail(r) ? user.email : user.phone;
+    m.userId = user.id;
+    m.orgId = user.orgId;
+    m.code = code;
+    if (isEmail(r)) {
+        m.link = r.urlTemplate.isEmpty()
+            ? zitadel.defaultVerificationLink(m.userId, code, m.orgId)
+            : UrlTemplate::render(r.urlTemplate, UrlTemplate::Values {m.userId, code, m.orgId});
+    }
+    m.cause = r.cause;
+    MockVerificationMessage::render(m, user.displayName, r.deliveryFault);
+    return m;
+}
 } // namespace
 
 std::optional<MockResendResult> MockResendCommand::run(
@@ -129,28 +159,24 @@ std::optional<MockResendResult> MockResendCommand::run(
         return std::nullopt;
     }
 
-    const QString code = isEmail(r) ? zitadel.newEmailCode() : zitadel.newPhoneCode();
-    MockResendResult result;
-    result.user = store.issueCode(*ref, r.channel, code, zitadel.now());
-    zitadel.recordChange();
-    if (r.delivery == MockResendRequest::Delivery::ReturnCode) {
-        result.returnedCode = code;
-    } else {
-        MockOutboxMessage m;
-        m.time = result.user.changeDate;
-        m.channel = isEmail(r) ? QStringLiteral("email") : QStringLiteral("sms");
-        m.to = isEmail(r) ? result.user.email : result.user.phone;
-        m.userId = result.user.id;
-        m.orgId = result.user.orgId;
-        m.code = code;
-        if (isEmail(r)) {
-            m.link = r.urlTemplate.isEmpty()
-                ? zitadel.defaultVerificationLink(m.userId, code, m.orgId)
-                : UrlTemplate::render(r.urlTemplate, UrlTemplate::Values {m.userId, code, m.orgId});
-        }
-        m.cause = r.cause;
-        zitadel.deliver(m);
+    const QDateTime now = zitadel.now();
+    QString sentCode;
+    if (r.deliveryFault == MockDeliveryFault::DoubleCode) {
+        // The first of two codes: it goes into the message, but the second replaces it.
+        sentCode = newCode(zitadel, r);
+        store.issueCode(*ref, r.channel, sentCode, now.addMSecs(-DoubleCodeGapMs));
+        zitadel.recordChange();
     }
+    const QString code = newCode(zitadel, r);
+    MockResendResult result;
+    result.user = store.issueCode(*ref, r.channel, code, now);
+    zitadel.recordChange();
+    if (sentCode.isEmpty())
+        sentCode = code;
+    if (r.delivery == MockResendRequest::Delivery::ReturnCode)
+        result.returnedCode = code;
+    else
+        zitadel.deliver(outboxMessage(zitadel, r, result.user, sentCode));
     emit zitadel.userChanged(result.user.id);
     return result;
 }
@@ -162,5 +188,6 @@ MockResendRequest MockResendRequest::forCall(Api api, bool email, const MockApiC
     request.channel = email ? MockUserStore::Channel::Email : MockUserStore::Channel::Phone;
     request.caller = call.caller;
     request.cause = call.cause;
+    request.deliveryFault = call.delivery;
     return request;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "MockApiCall.h"
+#include "MockDeliveryFault.h"
 #include "MockError.h"
 #include "MockModel.h"
 #include "MockUserStore.h"
@@ -36,6 +37,7 @@ struct MockResendRequest
     Delivery delivery = Delivery::Default;
     QString urlTemplate; // only with SendCode; empty = ZITADEL's default link
     QString cause; // for the outbox, e.g. "POST /v2/users/{id}/email/resend"
+    MockDeliveryFault deliveryFault = MockDeliveryFault::None;
 
     // What every resend handler starts from: the API, the channel, and who called how.
     static MockResendRequest forCall(Api api, bool email, const MockApiCall& call);
@@ -50,6 +52,11 @@ struct MockResendResult
 // ZITADEL's rules for resending a verification code (zitadel-api.md §3.3, §3.4, §4.1, §4.2,
 // §5). Request validation (lengths, oneofs) and the v1 permission interceptor run before
 // this, in the API layer; everything from "does the user exist" on happens here.
+//
+// Delivery faults act after the checks, on an accepted resend. With returnCode nothing is
+// sent, so NeverDelivered and ProviderNotConfigured change nothing; DoubleCode still issues
+// two codes (the double issue happens before delivery, zitadel#11911) and the answer carries
+// the second, the one that is pending and valid, because it is the last one written.
 class MockResendCommand
 {
 public:

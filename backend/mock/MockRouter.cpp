@@ -92,6 +92,8 @@ MockRouter::MockRouter(MockZitadel* zitadel)
     addRest("POST", "/v2/users", bind(&m_users, &MockUserServiceApi::listUsers));
     addRest("POST", "/v2/users/{id}/email/resend", bind(&m_users, &MockUserServiceApi::resendEmailCode));
     addRest("POST", "/v2/users/{id}/phone/resend", bind(&m_users, &MockUserServiceApi::resendPhoneCode));
+    addRest("POST", "/v2/users/{id}/email/verify", bind(&m_users, &MockUserServiceApi::verifyEmail));
+    addRest("POST", "/v2/users/{id}/phone/verify", bind(&m_users, &MockUserServiceApi::verifyPhone));
     addRest("POST", "/v2/organizations/_search", bind(&m_orgs, &MockOrganizationApi::listOrganizations));
     addRest("POST",
         "/resources/v3alpha/users/{id}/email/_resend",
@@ -107,6 +109,8 @@ MockRouter::MockRouter(MockZitadel* zitadel)
         users, "ResendEmailCode", "*user.ResendEmailCodeRequest", bind(&m_users, &MockUserServiceApi::resendEmailCode));
     addConnect(
         users, "ResendPhoneCode", "*user.ResendPhoneCodeRequest", bind(&m_users, &MockUserServiceApi::resendPhoneCode));
+    addConnect(users, "VerifyEmail", "*user.VerifyEmailRequest", bind(&m_users, &MockUserServiceApi::verifyEmail));
+    addConnect(users, "VerifyPhone", "*user.VerifyPhoneRequest", bind(&m_users, &MockUserServiceApi::verifyPhone));
     addConnect("zitadel.org.v2.OrganizationService",
         "ListOrganizations",
         "*org.ListOrganizationsRequest",

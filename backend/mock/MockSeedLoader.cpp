@@ -37,7 +37,8 @@ Seed document format ("verifydesk-mock-seed/1"), one JSON object:
                    "preferredLanguage": "en", "gender": "FEMALE" },     // FEMALE | MALE | DIVERSE
       "email": { "address": "minnie@example.com", "verified": true },   // omit "email": no email
       "phone": { "number": "+41791234567", "verified": false,
-                 "pendingCode": "583201" },     // the code last sent; omit: none was ever sent
+                 "pendingCode": "583201",       // the code last sent; omit: none was ever sent
+                 "pendingCodeCreated": "2025-03-02T14:03:09.887Z" },  // optional, default changeDate
       "passwordChanged": "2025-01-20T08:15:00Z", "passwordChangeRequired": false },
     { "id": "...", "organizationId": "...", "type": "machine", "userName": "ci-bot", ...,
       "machine": { "name": "CI Bot", "description": "...", "hasSecret": true,
@@ -52,7 +53,9 @@ Seed document format ("verifydesk-mock-seed/1"), one JSON object:
 
 Timestamps are RFC 3339; sequences are strings or numbers. A token's home organization (the
 v1 default org context) is its user's organization. A pending code is only allowed on an
-unverified address, since ZITADEL drops the code when the address gets verified.
+unverified address, since ZITADEL drops the code when the address gets verified. When it was
+issued ("pendingCodeCreated", the same in "email") decides whether it has expired; without it
+the user's changeDate counts, because sending the code was the user's last change.
 */
 
 namespace
@@ -219,6 +222,19 @@ void readOrg(Reader& r, const QJsonObject& o, const QString& where, MockOrg* org
     org->changeDate = r.timestamp(o, "changeDate", where, true);
 }
 
+// When a pending code was issued (see the format above); invalid when no code is pending.
+QDateTime pendingCodeCreated(
+    Reader& r, const QJsonObject& contact, const QString& where, const QString& code, const QDateTime& changeDate)
+{
+    const QDateTime created = r.timestamp(contact, "pendingCodeCreated", where, false);
+    if (code.isEmpty()) {
+        if (created.isValid())
+            r.fail(where + QLatin1String(".pendingCodeCreated"), QStringLiteral("given without a pendingCode"));
+        return {};
+    }
+    return created.isValid() ? created : changeDate;
+}
+
 void readUser(Reader& r, const QJsonObject& o, const QString& where, MockUser* user)
 {
     user->id = r.string(o, "id", where);
@@ -271,6 +287,7 @@ void readUser(Reader& r, const QJsonObject& o, const QString& where, MockUser* u
         user->email = r.string(email, "address", e);
         user->emailVerified = r.boolean(email, "verified", e);
         user->emailCode = r.string(email, "pendingCode", e, false);
+        user->emailCodeCreated = pendingCodeCreated(r, email, e, user->emailCode, user->changeDate);
         if (user->emailVerified && !user->emailCode.isEmpty())
             r.fail(e, QStringLiteral("a verified address cannot have a pending code"));
     }
@@ -281,6 +298,7 @@ void readUser(Reader& r, const QJsonObject& o, const QString& where, MockUser* u
         user->phone = r.string(phone, "number", ph);
         user->phoneVerified = r.boolean(phone, "verified", ph);
         user->phoneCode = r.string(phone, "pendingCode", ph, false);
+        user->phoneCodeCreated = pendingCodeCreated(r, phone, ph, user->phoneCode, user->changeDate);
         if (user->phoneVerified && !user->phoneCode.isEmpty())
             r.fail(ph, QStringLiteral("a verified number cannot have a pending code"));
     }

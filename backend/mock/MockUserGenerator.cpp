@@ -293,14 +293,18 @@ MockUser MockUserGenerator::materialize(const Traits& t) const
     if (t.email != Contact::None) {
         u.email = text(t, MockUserTextField::Email, false, b).toString();
         u.emailVerified = t.email == Contact::Verified;
-        if (t.email == Contact::Pending)
+        if (t.email == Contact::Pending) {
             u.emailCode = emailCode(t);
+            u.emailCodeCreated = u.changeDate; // sending the code was the user's last change
+        }
     }
     if (t.phone != Contact::None) {
         u.phone = text(t, MockUserTextField::Phone, false, b).toString();
         u.phoneVerified = t.phone == Contact::Verified;
-        if (t.phone == Contact::Pending)
+        if (t.phone == Contact::Pending) {
             u.phoneCode = phoneCode(t);
+            u.phoneCodeCreated = u.changeDate;
+        }
     }
     if (t.state != MockUserState::Initial)
         u.passwordChanged = u.creationDate.addSecs(600);

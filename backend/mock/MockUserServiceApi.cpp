@@ -11,6 +11,7 @@
 #include "MockResourceJson.h"
 #include "MockUserFilter.h"
 #include "MockUserLister.h"
+#include "MockVerifyCommand.h"
 #include "MockZitadel.h"
 
 namespace
@@ -124,4 +125,51 @@ MockApiReply MockUserServiceApi::resendEmailCode(const MockApiCall& call)
 MockApiReply MockUserServiceApi::resendPhoneCode(const MockApiCall& call)
 {
     return resend(call, false);
+}
+
+MockApiReply MockUserServiceApi::verify(const MockApiCall& call, bool email)
+{
+    const char* message = email ? "VerifyEmailRequest" : "VerifyPhoneRequest";
+    MockVerifyRequest request;
+    request.channel = email ? MockUserStore::Channel::Email : MockUserStore::Channel::Phone;
+    MockError error;
+    if (!MockJsonReader::string(
+            MockJsonReader::member(call.body, "userId", "user_id"), "userId", &request.userId, &error)
+        || !MockJsonReader::string(MockJsonReader::member(call.body, "verificationCode", "verification_code"),
+            "verificationCode",
+            &request.code,
+            &error))
+        return MockApiReply::fail(error);
+    if (call.hasPathParam)
+        request.userId = call.pathParam; // grpc-gateway sets path parameters after decoding the body
+
+    // protoc-gen-validate checks fields in order and stops at the first failure:
+    // user_id 1..200, verification_code 1..20 (user_service.proto).
+    const int idRunes = runeCount(request.userId);
+    if (idRunes < 1 || idRunes > 200)
+        return MockApiReply::fail(
+            MockError::plain(MockError::Code::InvalidArgument, MockPgvText::lengthBetween(message, "UserId", 1, 200)));
+    const int codeRunes = runeCount(request.code);
+    if (codeRunes < 1 || codeRunes > 20)
+        return MockApiReply::fail(MockError::plain(
+            MockError::Code::InvalidArgument, MockPgvText::lengthBetween(message, "VerificationCode", 1, 20)));
+
+    const auto user = MockVerifyCommand::run(m_zitadel, request, &error);
+    if (!user)
+        return MockApiReply::fail(error);
+    MockJsonWriter w;
+    w.beginObject();
+    MockResourceJson::detailsV2(w, user->sequence, user->changeDate, user->orgId);
+    w.endObject();
+    return MockApiReply::ok(w.take());
+}
+
+MockApiReply MockUserServiceApi::verifyEmail(const MockApiCall& call)
+{
+    return verify(call, true);
+}
+
+MockApiReply MockUserServiceApi::verifyPhone(const MockApiCall& call)
+{
+    return verify(call, false);
 }

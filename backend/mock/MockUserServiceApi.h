@@ -18,12 +18,15 @@ public:
     MockApiReply listUsers(const MockApiCall& call);
     MockApiReply resendEmailCode(const MockApiCall& call);
     MockApiReply resendPhoneCode(const MockApiCall& call);
+    MockApiReply verifyEmail(const MockApiCall& call);
+    MockApiReply verifyPhone(const MockApiCall& call);
 
     // The answer shared with v3alpha: {"details":{sequence,changeDate,resourceOwner},"verificationCode"?}.
     static QByteArray resendAnswer(const struct MockResendResult& result);
 
 private:
     MockApiReply resend(const MockApiCall& call, bool email);
+    MockApiReply verify(const MockApiCall& call, bool email);
 
     MockZitadel& m_zitadel;
 };

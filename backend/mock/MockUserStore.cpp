@@ -77,24 +77,46 @@ quint64 MockUserStore::userCount() const
     return quint64(m_seed.size()) + quint64(m_orgs.size()) * m_generator.perOrg();
 }
 
+MockUser& MockUserStore::mutableUser(MockUserRef ref)
+{
+    if (!ref.isGenerated())
+        return m_seed[size_t(ref.seed)].user;
+    auto it = m_overlay.find(overlayKey(ref));
+    if (it == m_overlay.end())
+        it = m_overlay.insert(overlayKey(ref), m_generator.materialize(m_generator.traits(ref.org, ref.index)));
+    return *it;
+}
+
 MockUser MockUserStore::issueCode(MockUserRef ref, Channel channel, const QString& code, const QDateTime& now)
 {
-    MockUser* u = nullptr;
-    if (ref.isGenerated()) {
-        auto it = m_overlay.find(overlayKey(ref));
-        if (it == m_overlay.end())
-            it = m_overlay.insert(overlayKey(ref), m_generator.materialize(m_generator.traits(ref.org, ref.index)));
-        u = &*it;
+    MockUser& u = mutableUser(ref);
+    if (channel == Channel::Email) {
+        u.emailCode = code;
+        u.emailCodeCreated = now;
     } else {
-        u = &m_seed[size_t(ref.seed)].user;
+        u.phoneCode = code;
+        u.phoneCodeCreated = now;
     }
-    if (channel == Channel::Email)
-        u->emailCode = code;
-    else
-        u->phoneCode = code;
-    ++u->sequence;
-    u->changeDate = now;
-    return *u;
+    ++u.sequence;
+    u.changeDate = now;
+    return u;
+}
+
+MockUser MockUserStore::recordVerification(MockUserRef ref, Channel channel, bool verified, const QDateTime& now)
+{
+    MockUser& u = mutableUser(ref);
+    if (verified && channel == Channel::Email) {
+        u.emailVerified = true;
+        u.emailCode.clear();
+        u.emailCodeCreated = QDateTime();
+    } else if (verified) {
+        u.phoneVerified = true;
+        u.phoneCode.clear();
+        u.phoneCodeCreated = QDateTime();
+    }
+    ++u.sequence;
+    u.changeDate = now;
+    return u;
 }
 
 MockUserView::MockUserView(const MockUserStore& store, MockUserRef ref)

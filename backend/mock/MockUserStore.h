@@ -48,10 +48,11 @@ private:
 };
 
 // All users of the instance: the seed users plus the generated ones, with an overlay for
-// generated users that have changed. The only change the mock makes to a user is issuing a
-// verification code (new code, sequence + 1, change date), which touches no searchable or
-// sortable field; that is what lets search and sort read generated users straight from the
-// generator, and why issueCode() is the only mutator.
+// generated users that have changed. The mock changes a user in two ways only: issuing a
+// verification code and recording a verification attempt. Neither touches a searchable or
+// sortable field (codes, verified flags, sequence and change date are none of them); that is
+// what lets search and sort read generated users straight from the generator, and why
+// issueCode() and recordVerification() are the only mutators.
 class MockUserStore
 {
 public:
@@ -74,9 +75,13 @@ public:
     quint64 generatedPerOrg() const { return m_generator.perOrg(); }
     quint64 userCount() const;
 
-    // Replaces the pending code of one channel, raises the sequence by one and sets the
-    // change date: what ZITADEL's "code added" event does. Returns the updated user.
+    // Replaces the pending code of one channel (issued `now`), raises the sequence by one and
+    // sets the change date: what ZITADEL's "code added" event does. Returns the updated user.
     MockUser issueCode(MockUserRef ref, Channel channel, const QString& code, const QDateTime& now);
+    // Records a verification attempt on one channel, as ZITADEL's "verified" or "verification
+    // failed" event: either raises the sequence by one and sets the change date; success also
+    // marks the address verified and drops the pending code. Returns the updated user.
+    MockUser recordVerification(MockUserRef ref, Channel channel, bool verified, const QDateTime& now);
 
 private:
     friend class MockUserView;
@@ -94,6 +99,7 @@ private:
     };
 
     static quint64 overlayKey(MockUserRef ref) { return quint64(ref.org) << 32 | ref.index; }
+    MockUser& mutableUser(MockUserRef ref); // a generated user is copied into the overlay first
 
     std::vector<OrgEntry> m_orgs;
     QHash<QString, int> m_orgIndex;

@@ -110,8 +110,29 @@ QString MockZitadel::newPhoneCode()
     return code;
 }
 
-void MockZitadel::deliver(const MockOutboxMessage& message)
+bool MockZitadel::setCodeLifetimeSeconds(int seconds)
 {
+    if (seconds < MinCodeLifetimeSeconds || seconds > MaxCodeLifetimeSeconds)
+        return false;
+    m_codeLifetimeSeconds = seconds;
+    return true;
+}
+
+// As ZITADEL's crypto.IsCodeExpired: expired once issued + lifetime lies before now, so a code
+// is still good at exactly issued + lifetime. ZITADEL stores each code's expiry with the code
+// when it is issued; the mock applies the current lifetime to every pending code instead, so
+// QA can expire the seed's codes by shortening it (our choice). A code without issue time
+// counts as issued at the zero time, as in ZITADEL: long expired.
+bool MockZitadel::isCodeExpired(const QDateTime& issued) const
+{
+    if (!issued.isValid())
+        return true;
+    return issued.addSecs(m_codeLifetimeSeconds) < now();
+}
+
+void MockZitadel::deliver(MockOutboxMessage message)
+{
+    message.id = ++m_lastOutboxId;
     m_outbox.push(message);
     qCDebug(lcMock) << "outbox:" << message.channel << "to user" << message.userId << "via" << message.cause;
     emit messageSent(message);

@@ -25,8 +25,10 @@ struct MockOptions
 };
 
 // A verification message ZITADEL would have sent. The mock sends nothing; QA reads these.
+// Subject, text, delivery and failure are worded by MockVerificationMessage, in one place.
 struct MockOutboxMessage
 {
+    quint64 id = 0; // 1, 2, 3, ... per mock, in the order the messages were recorded
     QDateTime time;
     QString channel; // "email" | "sms"
     QString to;
@@ -34,6 +36,10 @@ struct MockOutboxMessage
     QString orgId;
     QString code;
     QString link; // empty for sms
+    QString subject; // empty for sms, which has none
+    QString text; // what the recipient reads: the mail body, or the whole SMS
+    QString delivery = QStringLiteral("sent"); // "sent" | "lost" | "failed"
+    QString failure; // why it was lost or failed; empty when sent
     QString cause; // e.g. "POST /v2/users/{id}/email/resend"
 };
 
@@ -45,6 +51,12 @@ class MockZitadel : public QObject
 
 public:
     static constexpr qsizetype OutboxCapacity = 10'000;
+    // How long a verification code stays valid. ZITADEL's default secret generators give email
+    // and phone verification codes an expiry of 1h (cmd/defaults.yaml,
+    // DefaultInstance.SecretGenerators.EmailVerificationCode / PhoneVerificationCode).
+    static constexpr int DefaultCodeLifetimeSeconds = 3600;
+    static constexpr int MinCodeLifetimeSeconds = 1;
+    static constexpr int MaxCodeLifetimeSeconds = 86400 * 30;
 
     static std::unique_ptr<MockZitadel> create(const MockOptions& options, QString* error);
     ~MockZitadel() override;
@@ -54,6 +66,12 @@ public:
 
     void setClock(std::function<QDateTime()> now); // tests make time deterministic; default = current UTC
     QDateTime now() const { return m_clock(); }
+
+    int codeLifetimeSeconds() const { return m_codeLifetimeSeconds; }
+    // Outside MinCodeLifetimeSeconds..MaxCodeLifetimeSeconds: refused, the lifetime is kept.
+    bool setCodeLifetimeSeconds(int seconds);
+    // Whether a code issued at `issued` is too old to verify at now().
+    bool isCodeExpired(const QDateTime& issued) const;
 
     const MockInstance& instance() const { return m_instance; }
     QList<MockOrg> organizations() const;
@@ -76,7 +94,7 @@ public:
     QString newEmailCode();
     QString newPhoneCode();
     void recordChange() { ++m_instance.processedSequence; }
-    void deliver(const MockOutboxMessage& message);
+    void deliver(MockOutboxMessage message); // gives the message its id
     QString defaultVerificationLink(const QString& userId, const QString& code, const QString& orgId) const;
 
 signals:
@@ -92,4 +110,6 @@ private:
     MockRingBuffer<MockOutboxMessage> m_outbox {OutboxCapacity};
     std::function<QDateTime()> m_clock;
     QRandomGenerator m_random;
+    int m_codeLifetimeSeconds = DefaultCodeLifetimeSeconds;
+    quint64 m_lastOutboxId = 0; // never reset, so an id is never given twice
 };

@@ -19,6 +19,11 @@ bool isResend(ApiOperation op)
     return op == ApiOperation::ResendEmail || op == ApiOperation::ResendPhone;
 }
 
+bool isVerify(ApiOperation op)
+{
+    return op == ApiOperation::VerifyEmail || op == ApiOperation::VerifyPhone;
+}
+
 // zitadel.v1.ErrorDetail is {1: string id, 2: string message}; Connect sends it as unpadded
 // base64 of the protobuf encoding in "value". Only used when "debug" is absent.
 QString errorIdFromProtobuf(const QByteArray& base64)
@@ -135,10 +140,46 @@ ApiError::Kind kindFromHttp(int status)
     }
 }
 
+// What a verify call's ids mean. ZITADEL's v2 VerifyEmail / VerifyPhone answer every bad code
+// (wrong, expired, replaced, none pending, already verified) with COMMAND-eis9R, so that
+// sentence names the likely causes. The others are ZITADEL's own ids for the single causes
+// (internal/crypto/code.go, the v1 commands) as other paths and the mock's fault presets send
+// them, worded for verifying rather than resending.
+QString verifySentenceForId(const QString& id)
+{
+    if (id == QLatin1String("COMMAND-eis9R"))
+        return tr("The code is wrong or no longer valid: it may have expired or been replaced by a newer one. "
+                  "Check it, or send a new code.");
+    if (id == QLatin1String("CODE-woT0xc"))
+        return tr("The code is wrong.");
+    if (id == QLatin1String("CODE-QvUQ4P"))
+        return tr("The code has expired; send a new one.");
+    if (id == QLatin1String("COMMAND-Fia4a"))
+        return tr("No code was given; enter the code the user received.");
+    if (id == QLatin1String("COMMAND-3M9ds"))
+        return tr("The email address is already verified.");
+    if (id == QLatin1String("COMMAND-2M9sf"))
+        return tr("The phone number is already verified.");
+    if (id == QLatin1String("EMAIL-5w5ilin4yt"))
+        return tr("There is no pending email code to check: the address is already verified, or no code was ever "
+                  "sent for it.");
+    if (id == QLatin1String("PHONE-5xrra88eq8"))
+        return tr("There is no pending phone code to check: the number is already verified, missing, or no code was "
+                  "ever sent for it.");
+    if (id == QLatin1String("COMMAND-uz0Uu"))
+        return tr("This user has not finished the initial sign-up yet, so ZITADEL will not verify the address.");
+    return {};
+}
+
 // Sentences for ids whose meaning is known; the wording fits the action that failed.
-QString sentenceForId(const ApiError& e)
+QString sentenceForId(const ApiError& e, ApiOperation operation)
 {
     const QString& id = e.errorId;
+    if (isVerify(operation)) {
+        const QString sentence = verifySentenceForId(id);
+        if (!sentence.isEmpty())
+            return sentence;
+    }
     if (id == QLatin1String("COMMAND-2M9sf"))
         return tr("This phone number is already verified, so there is nothing to resend.");
     if (id == QLatin1String("COMMAND-3M9ds"))
@@ -188,6 +229,11 @@ QString permissionSentence(ApiOperation op)
     case ApiOperation::ListOrganizations:
     case ApiOperation::GetMyOrg:
         return tr("Your account is not allowed to see this organization (it lacks the org.read permission).");
+    case ApiOperation::VerifyEmail:
+    case ApiOperation::VerifyPhone:
+        // A live ZITADEL checks no permission here; an answer like this comes from elsewhere
+        // (a proxy, a newer release, the mock's fault presets), so it names no permission.
+        return tr("Your account is not allowed to verify addresses of users in this organization.");
     }
     return {};
 }
@@ -200,15 +246,23 @@ QString sentenceForKind(const ApiError& e, const ErrorDecoder::Input& in)
     case K::InvalidInput:
         return {};
     case K::Cancelled:
-        return isResend(in.operation) ? tr("The request was cancelled. It may still have reached the server, so a "
-                                           "code may have been sent.")
-                                      : tr("The request was cancelled.");
+        if (isResend(in.operation))
+            return tr("The request was cancelled. It may still have reached the server, so a code may have been "
+                      "sent.");
+        if (isVerify(in.operation))
+            return tr("The request was cancelled. It may still have reached the server, so the address may already "
+                      "be verified.");
+        return tr("The request was cancelled.");
     case K::Timeout: {
         const QString waited =
             in.timeoutMs > 0 ? tr("within %1 seconds").arg(in.timeoutMs / 1000.0, 0, 'g', 3) : tr("in time");
         if (isResend(in.operation))
             return tr("The server did not answer %1. The code may still have been sent, so check before sending "
                       "again.")
+                .arg(waited);
+        if (isVerify(in.operation))
+            return tr("The server did not answer %1. The address may have been verified anyway, so check the user "
+                      "before trying again.")
                 .arg(waited);
         return tr("The server did not answer %1.").arg(waited);
     }
@@ -318,7 +372,7 @@ ApiError decode(const Input& in)
             e.retryAfterSeconds = parseRetryAfter(in.retryAfter, QDateTime::currentDateTimeUtc());
     }
 
-    e.sentence = sentenceForId(e);
+    e.sentence = sentenceForId(e, in.operation);
     if (e.sentence.isEmpty())
         e.sentence = sentenceForKind(e, in);
     return e;

@@ -15,6 +15,8 @@ enum class ApiOperation
     GetUser,
     ResendEmail,
     ResendPhone,
+    VerifyEmail,
+    VerifyPhone,
 };
 
 // Turns what came back from the server into an ApiError. Pure functions: no network, so the

@@ -70,6 +70,21 @@ std::optional<QString> urlTemplateProblem(const std::optional<QString>& urlTempl
     return UrlTemplate::describe(check);
 }
 
+// ZITADEL compares codes exactly, so a code pasted with a space around it would be refused as
+// wrong, and the refusal counts as a failed attempt on the user.
+std::optional<QString> verificationCodeProblem(const QString& code)
+{
+    if (code.isEmpty())
+        return tr("Enter the verification code the user received.");
+    if (hasOuterWhitespace(code))
+        return tr("The code starts or ends with a space; remove it (was it copied with extra text?).");
+    if (runeCount(code) > MaxVerificationCodeLength)
+        return tr("A verification code has at most %1 characters; this one has %2.")
+            .arg(MaxVerificationCodeLength)
+            .arg(runeCount(code));
+    return std::nullopt;
+}
+
 std::optional<QString> searchTextProblem(const QString& text)
 {
     if (runeCount(text.trimmed()) > MaxIdLength)

@@ -53,6 +53,15 @@ std::optional<ResendResult> parseResend(const QJsonObject& body, QString* proble
     return ZitadelJson::resendResultFromJson(body);
 }
 
+std::optional<VerifyResult> parseVerify(const QJsonObject& body, QString* problem)
+{
+    if (!body.value(QLatin1String("details")).isObject()) {
+        *problem = QStringLiteral("the answer has no \"details\" object");
+        return std::nullopt;
+    }
+    return VerifyResult {ZitadelJson::detailsFromJson(body.value(QLatin1String("details")).toObject())};
+}
+
 std::optional<QString> firstProblem(std::initializer_list<std::optional<QString>> problems)
 {
     for (const auto& p : problems) {
@@ -381,5 +390,36 @@ ApiCall* ZitadelClient::resendContactEmailCode(
                 false};
         },
         &parseResend,
+        std::move(done));
+}
+
+ApiCall* ZitadelClient::verifyEmail(const QString& userId, const QString& code, Callback<VerifyResult> done)
+{
+    return verify(true, userId, code, std::move(done));
+}
+
+ApiCall* ZitadelClient::verifyPhone(const QString& userId, const QString& code, Callback<VerifyResult> done)
+{
+    return verify(false, userId, code, std::move(done));
+}
+
+ApiCall* ZitadelClient::verify(bool email, const QString& userId, const QString& code, Callback<VerifyResult> done)
+{
+    const QJsonObject restBody {{QStringLiteral("verificationCode"), code}};
+    QJsonObject connectBody = restBody;
+    connectBody.insert(QStringLiteral("userId"), userId);
+    return send<VerifyResult>(
+        email ? ApiOperation::VerifyEmail : ApiOperation::VerifyPhone,
+        email ? QStringLiteral("VerifyEmail (v2)") : QStringLiteral("VerifyPhone (v2)"),
+        firstProblem({RequestValidation::userIdProblem(userId), RequestValidation::verificationCodeProblem(code)}),
+        [&] {
+            return v2Route("POST",
+                usersPath(userId, email ? "/email/verify" : "/phone/verify"),
+                restBody,
+                "zitadel.user.v2.UserService",
+                email ? "VerifyEmail" : "VerifyPhone",
+                connectBody);
+        },
+        &parseVerify,
         std::move(done));
 }

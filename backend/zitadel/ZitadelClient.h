@@ -88,6 +88,11 @@ public:
         const QString& userId, const QString& organizationId, Callback<ResendResult> done);
     ApiCall* resendContactEmailCode(const QString& userId, const ResendOptions& options, Callback<ResendResult> done);
 
+    // Verification: v2 VerifyEmail / VerifyPhone with the code the user received. Refused
+    // before sending when the code is empty, longer than 20 characters or has outer spaces.
+    ApiCall* verifyEmail(const QString& userId, const QString& code, Callback<VerifyResult> done);
+    ApiCall* verifyPhone(const QString& userId, const QString& code, Callback<VerifyResult> done);
+
 Q_SIGNALS:
     // Every exchange that went over the wire, successful or not, as soon as it finished.
     void exchangeFinished(ExchangePtr exchange);
@@ -121,6 +126,7 @@ private:
         const char* connectMethod,
         const QJsonObject& connectBody) const;
     QUrl urlFor(const QString& path) const;
+    ApiCall* verify(bool email, const QString& userId, const QString& code, Callback<VerifyResult> done);
 
     QNetworkAccessManager* m_nam = nullptr;
     QUrl m_baseUrl;

@@ -97,6 +97,12 @@ struct ResendResult
     QString verificationCode; // only when the code was asked to be returned
 };
 
+// A code was accepted: the address is verified from now on.
+struct VerifyResult
+{
+    ObjectDetails details;
+};
+
 enum class UserSortColumn
 {
     Unspecified,

@@ -3,6 +3,7 @@
 #include "MockZitadel.h"
 #include "ZitadelClient.h"
 
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -26,6 +27,7 @@ const QString ciBot = QStringLiteral("312909075211944349"); // machine
 const QString scrooge = QStringLiteral("312909075211944350"); // initial
 const QString gladstone = QStringLiteral("312909075211944351"); // inactive, email pending
 const QString globexMinnie = QStringLiteral("312909075211944360");
+const QString ludwig = QStringLiteral("312909075211944367"); // initial, email and phone pending
 const QString unknown = QStringLiteral("999999999999999999");
 } // namespace Seed
 
@@ -42,6 +44,15 @@ enum class Resend
     V3alphaEmailReturn,
 };
 
+// Which code a verify row sends.
+enum class CodeSource
+{
+    Issued, // the code a returnCode resend just issued
+    Wrong, // a code that is not the issued one
+    Expired, // the issued code, after the mock's clock moved two hours on
+    Given, // the row's code
+};
+
 template <class T>
 std::optional<Result<T>> waitFor(const std::function<ApiCall*(Callback<T>)>& start)
 {
@@ -53,6 +64,7 @@ std::optional<Result<T>> waitFor(const std::function<ApiCall*(Callback<T>)>& sta
 }
 } // namespace
 Q_DECLARE_METATYPE(Resend)
+Q_DECLARE_METATYPE(CodeSource)
 
 class TestClientContract : public QObject
 {
@@ -68,6 +80,11 @@ private Q_SLOTS:
     void resendBumpsSequenceAndReplacesTheCode();
     void sendRecordsTheRenderedLinkInTheOutbox();
     void v3alphaAnswersInTheSeedShape();
+
+    void verify_data();
+    void verify();
+    void verifyRefusedBeforeSending_data();
+    void verifyRefusedBeforeSending();
 
     void listOrganizations_data();
     void listOrganizations();
@@ -625,6 +642,168 @@ void TestClientContract::timeoutAgainstASlowMockThenItStillAnswers()
     m_client->setTimeout(5000);
     const auto next = waitFor<User>([&](Callback<User> done) { return m_client->getUserById(Seed::donald, done); });
     QVERIFY(next && next->ok());
+}
+
+void TestClientContract::verify_data()
+{
+    QTest::addColumn<ZitadelClient::V2Transport>("transport");
+    QTest::addColumn<bool>("email");
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<CodeSource>("source");
+    QTest::addColumn<QString>("code"); // for CodeSource::Given
+    QTest::addColumn<Kind>("kind");
+    QTest::addColumn<QString>("errorId");
+    QTest::addColumn<QString>("sentence");
+
+    using namespace Seed;
+    const QString admin = QStringLiteral("mock-admin");
+    const QString invalid = QStringLiteral(
+        "The code is wrong or no longer valid: it may have expired or been replaced by a newer one. Check it, or "
+        "send a new code.");
+    const QString eis9R = QStringLiteral("COMMAND-eis9R");
+    for (auto t : {ZitadelClient::V2Transport::Rest, ZitadelClient::V2Transport::Connect}) {
+        const char* n = t == ZitadelClient::V2Transport::Rest ? "REST" : "Connect";
+        QTest::addRow("email, the code the user got [%s]", n)
+            << t << true << admin << donald << CodeSource::Issued << QString() << Kind::None << QString() << QString();
+        QTest::addRow("phone, the code the user got [%s]", n)
+            << t << false << admin << minnie << CodeSource::Issued << QString() << Kind::None << QString() << QString();
+        // ZITADEL checks no permission on verify: the code is the proof.
+        QTest::addRow("read-only token with the code [%s]", n)
+            << t << true << QStringLiteral("mock-readonly") << globexMinnie << CodeSource::Issued << QString()
+            << Kind::None << QString() << QString();
+        QTest::addRow("email, wrong code [%s]", n) << t << true << admin << donald << CodeSource::Wrong << QString()
+                                                   << Kind::InvalidArgument << eis9R << invalid;
+        QTest::addRow("phone, expired code [%s]", n) << t << false << admin << minnie << CodeSource::Expired
+                                                     << QString() << Kind::InvalidArgument << eis9R << invalid;
+        QTest::addRow("email, already verified [%s]", n)
+            << t << true << admin << minnie << CodeSource::Given << QStringLiteral("ABC123") << Kind::InvalidArgument
+            << eis9R << invalid;
+        QTest::addRow("phone, no code pending [%s]", n)
+            << t << false << admin << pluto << CodeSource::Given << QStringLiteral("123456") << Kind::InvalidArgument
+            << eis9R << invalid;
+        QTest::addRow("email, unknown user [%s]", n)
+            << t << true << admin << unknown << CodeSource::Given << QStringLiteral("ABC123") << Kind::NotFound
+            << QStringLiteral("COMMAND-ieJ2e")
+            << QStringLiteral("This user could not be found in the selected organization; it may have been deleted.");
+        QTest::addRow("phone, initial user [%s]", n)
+            << t << false << admin << ludwig << CodeSource::Given << QStringLiteral("246810") << Kind::Precondition
+            << QStringLiteral("COMMAND-uz0Uu")
+            << QStringLiteral(
+                   "This user has not finished the initial sign-up yet, so ZITADEL will not verify the address.");
+    }
+}
+
+void TestClientContract::verify()
+{
+    QFETCH(ZitadelClient::V2Transport, transport);
+    QFETCH(bool, email);
+    QFETCH(QString, token);
+    QFETCH(QString, user);
+    QFETCH(CodeSource, source);
+    QFETCH(QString, code);
+    QFETCH(Kind, kind);
+    QFETCH(QString, errorId);
+    QFETCH(QString, sentence);
+
+    m_client->setV2Transport(transport);
+    MockZitadel& mock = m_mock->zitadel();
+    if (source != CodeSource::Given) {
+        const auto issued = runResend(email ? Resend::V2EmailReturn : Resend::V2PhoneReturn, user, {});
+        QVERIFY(issued && issued->ok());
+        code = issued->value->verificationCode;
+        QVERIFY(!code.isEmpty());
+        if (source == CodeSource::Wrong)
+            code = code == QLatin1String("234567") ? QStringLiteral("765432") : QStringLiteral("234567");
+        if (source == CodeSource::Expired)
+            mock.setClock([] { return QDateTime::currentDateTimeUtc().addSecs(2 * 3600); });
+    }
+    m_client->setToken(token);
+    const auto result = waitFor<VerifyResult>([&](Callback<VerifyResult> done) {
+        return email ? m_client->verifyEmail(user, code, done) : m_client->verifyPhone(user, code, done);
+    });
+    QVERIFY(result);
+    QVERIFY(result->exchange);
+    QCOMPARE(
+        result->exchange->operation, email ? QStringLiteral("VerifyEmail (v2)") : QStringLiteral("VerifyPhone (v2)"));
+    const QString path = transport == ZitadelClient::V2Transport::Rest
+        ? QStringLiteral("/v2/users/%1/%2/verify").arg(user, email ? QStringLiteral("email") : QStringLiteral("phone"))
+        : QStringLiteral("/zitadel.user.v2.UserService/%1").arg(email ? "VerifyEmail" : "VerifyPhone");
+    QCOMPARE(result->exchange->url.path(), path);
+    QCOMPARE(QJsonDocument::fromJson(result->exchange->requestBody).object().value(QLatin1String("verificationCode")),
+        QJsonValue(code));
+    QCOMPARE(result->error.kind, kind);
+    if (kind != Kind::None) {
+        QCOMPARE(result->error.errorId, errorId);
+        QCOMPARE(result->error.sentence, sentence);
+        QVERIFY(result->exchange->status >= 400);
+        return;
+    }
+
+    QVERIFY(result->ok());
+    QCOMPARE(result->exchange->status, 200);
+    QCOMPARE(result->value->details.sequence, mock.userSequence(user));
+    QCOMPARE(result->value->details.resourceOwner, mock.user(user)->orgId);
+    QVERIFY(result->value->details.changeDate.isValid());
+    // A later read shows the address verified.
+    m_client->setToken(QStringLiteral("mock-admin"));
+    const auto read = waitFor<User>([&](Callback<User> done) { return m_client->getUserById(user, done); });
+    QVERIFY(read && read->ok());
+    QVERIFY(email ? read->value->emailVerified : read->value->phoneVerified);
+    QCOMPARE(read->value->details.sequence, result->value->details.sequence);
+}
+
+void TestClientContract::verifyRefusedBeforeSending_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("sentence");
+    const QString space =
+        QStringLiteral("The code starts or ends with a space; remove it (was it copied with extra text?).");
+    QTest::newRow("empty code") << Seed::donald << QString()
+                                << QStringLiteral("Enter the verification code the user received.");
+    QTest::newRow("spaces only") << Seed::donald << QStringLiteral("   ") << space;
+    QTest::newRow("leading space") << Seed::donald << QStringLiteral(" Q7KZ2D") << space;
+    QTest::newRow("trailing line break") << Seed::donald << QStringLiteral("Q7KZ2D\n") << space;
+    QTest::newRow("21 characters") << Seed::donald << QString(21, QLatin1Char('A'))
+                                   << QStringLiteral("A verification code has at most 20 characters; this one has 21.");
+    QTest::newRow("21 non-ASCII characters")
+        << Seed::donald << QString(21, QChar(0x00e9))
+        << QStringLiteral("A verification code has at most 20 characters; this one has 21.");
+    QTest::newRow("no user") << QString() << QStringLiteral("Q7KZ2D")
+                             << QStringLiteral("No user is selected: the user id is empty.");
+    QTest::newRow("the user is checked first")
+        << QString() << QString() << QStringLiteral("No user is selected: the user id is empty.");
+    QTest::newRow("user id with a space")
+        << Seed::donald + QLatin1Char(' ') << QStringLiteral("Q7KZ2D")
+        << QStringLiteral("The user id starts or ends with a space; remove it (was it copied with extra text?).");
+}
+
+void TestClientContract::verifyRefusedBeforeSending()
+{
+    QFETCH(QString, user);
+    QFETCH(QString, code);
+    QFETCH(QString, sentence);
+    QSignalSpy sent(m_client.get(), &ZitadelClient::exchangeFinished);
+    const quint64 requests = m_mock->router().requestCount();
+    const quint64 sequence = m_mock->zitadel().userSequence(Seed::donald);
+    for (auto t : {ZitadelClient::V2Transport::Rest, ZitadelClient::V2Transport::Connect}) {
+        m_client->setV2Transport(t);
+        for (const bool email : {true, false}) {
+            const auto r = waitFor<VerifyResult>([&](Callback<VerifyResult> done) {
+                return email ? m_client->verifyEmail(user, code, done) : m_client->verifyPhone(user, code, done);
+            });
+            QVERIFY(r);
+            QCOMPARE(r->error.kind, Kind::InvalidInput);
+            QCOMPARE(r->error.sentence, sentence);
+            QVERIFY(!r->exchange);
+            QVERIFY(!r->ok());
+        }
+    }
+    QCOMPARE(sent.count(), 0);
+    QCOMPARE(m_mock->router().requestCount(), requests);
+    QCOMPARE(m_mock->zitadel().userSequence(Seed::donald), sequence); // not even a failed attempt
+    QCOMPARE(m_mock->zitadel().pendingEmailCode(Seed::donald), QStringLiteral("Q7KZ2D"));
 }
 
 QTEST_GUILESS_MAIN(TestClientContract)

@@ -137,6 +137,79 @@ void TestErrorDecoder::httpBodies_data()
         << ""
         << "No token was sent";
 
+    // Verify: ZITADEL's one answer for every bad code, in both envelopes, and the ids of the
+    // single causes, worded for checking a code rather than sending one.
+    const QString codeInvalid = QStringLiteral(
+        "The code is wrong or no longer valid: it may have expired or been replaced by a newer one. Check it, or "
+        "send a new code.");
+    QTest::newRow("rest code invalid on verify email")
+        << ApiOperation::VerifyEmail << 400
+        << QByteArray(
+               R"J({"code":3,"message":"Code is invalid (COMMAND-eis9R)","details":[{"@type":"type.googleapis.com/zitadel.v1.ErrorDetail","id":"COMMAND-eis9R","message":"Code is invalid"}]})J")
+        << Kind::InvalidArgument << 3 << "COMMAND-eis9R" << codeInvalid;
+    QTest::newRow("connect code invalid on verify phone, value only")
+        << ApiOperation::VerifyPhone << 400
+        << QByteArray(
+               R"J({"code":"invalid_argument","message":"Code is invalid","details":[{"type":"zitadel.v1.ErrorDetail","value":"Cg1DT01NQU5ELWVpczlSEg9Db2RlIGlzIGludmFsaWQ"}]})J")
+        << Kind::InvalidArgument << 3 << "COMMAND-eis9R" << codeInvalid;
+    QTest::newRow("code invalid outside verify has no verify words")
+        << ApiOperation::GetUser << 400 << QByteArray(R"J({"code":3,"message":"Code is invalid (COMMAND-eis9R)"})J")
+        << Kind::InvalidArgument << 3 << "COMMAND-eis9R"
+        << "The server rejected the request as invalid: Code is invalid (COMMAND-eis9R)";
+    QTest::newRow("connect code expired on verify")
+        << ApiOperation::VerifyEmail << 400
+        << QByteArray(
+               R"J({"code":"failed_precondition","message":"Code is expired (CODE-QvUQ4P)","details":[{"type":"zitadel.v1.ErrorDetail","value":"CgtDT0RFLVF2VVE0UBIPQ29kZSBpcyBleHBpcmVk","debug":{"id":"CODE-QvUQ4P","message":"Code is expired"}}]})J")
+        << Kind::Precondition << 9 << "CODE-QvUQ4P"
+        << "The code has expired; send a new one.";
+    QTest::newRow("rest wrong code from the crypto layer")
+        << ApiOperation::VerifyPhone << 400 << QByteArray(R"J({"code":3,"message":"Code is invalid (CODE-woT0xc)"})J")
+        << Kind::InvalidArgument << 3 << "CODE-woT0xc"
+        << "The code is wrong.";
+    QTest::newRow("rest code empty on verify")
+        << ApiOperation::VerifyEmail << 400 << QByteArray(R"J({"code":3,"message":"Code is empty (COMMAND-Fia4a)"})J")
+        << Kind::InvalidArgument << 3 << "COMMAND-Fia4a"
+        << "No code was given; enter the code the user received.";
+    QTest::newRow("email already verified on verify")
+        << ApiOperation::VerifyEmail << 400
+        << QByteArray(R"J({"code":9,"message":"Email is already verified (COMMAND-3M9ds)"})J") << Kind::Precondition
+        << 9 << "COMMAND-3M9ds"
+        << "The email address is already verified.";
+    QTest::newRow("email already verified on resend")
+        << ApiOperation::ResendEmail << 400
+        << QByteArray(R"J({"code":9,"message":"Email is already verified (COMMAND-3M9ds)"})J") << Kind::Precondition
+        << 9 << "COMMAND-3M9ds"
+        << "This email address is already verified, so there is nothing to resend.";
+    QTest::newRow("phone already verified on verify")
+        << ApiOperation::VerifyPhone << 400
+        << QByteArray(R"J({"code":9,"message":"Phone already verified (COMMAND-2M9sf)"})J") << Kind::Precondition << 9
+        << "COMMAND-2M9sf"
+        << "The phone number is already verified.";
+    QTest::newRow("no pending email code on verify")
+        << ApiOperation::VerifyEmail << 400
+        << QByteArray(R"J({"code":9,"message":"Code is empty (EMAIL-5w5ilin4yt)"})J") << Kind::Precondition << 9
+        << "EMAIL-5w5ilin4yt"
+        << "There is no pending email code to check";
+    QTest::newRow("no pending phone code on verify")
+        << ApiOperation::VerifyPhone << 400
+        << QByteArray(R"J({"code":9,"message":"Code is empty (PHONE-5xrra88eq8)"})J") << Kind::Precondition << 9
+        << "PHONE-5xrra88eq8"
+        << "There is no pending phone code to check";
+    QTest::newRow("initial user on verify")
+        << ApiOperation::VerifyPhone << 400
+        << QByteArray(R"J({"code":9,"message":"User is not yet initialized (COMMAND-uz0Uu)"})J") << Kind::Precondition
+        << 9 << "COMMAND-uz0Uu"
+        << "so ZITADEL will not verify the address.";
+    QTest::newRow("unknown user on verify")
+        << ApiOperation::VerifyEmail << 404 << QByteArray(R"J({"code":5,"message":"Email not found (COMMAND-ieJ2e)"})J")
+        << Kind::NotFound << 5 << "COMMAND-ieJ2e"
+        << "could not be found";
+    QTest::newRow("permission on verify")
+        << ApiOperation::VerifyEmail << 403
+        << QByteArray(R"J({"code":7,"message":"No matching permissions found (AUTH-AWfge)"})J")
+        << Kind::PermissionDenied << 7 << "AUTH-AWfge"
+        << "not allowed to verify addresses";
+
     // Not ZITADEL at all: proxies, load balancers, empty bodies.
     QTest::newRow("html 502 from a proxy")
         << ApiOperation::ResendEmail << 502
@@ -214,6 +287,12 @@ void TestErrorDecoder::transport_data()
                                   << Kind::Timeout << "did not answer";
     QTest::newRow("user cancel of a resend") << QNetworkReply::OperationCanceledError << true << false
                                              << ApiOperation::ResendPhone << Kind::Cancelled << "may have been sent";
+    QTest::newRow("user cancel of a verify")
+        << QNetworkReply::OperationCanceledError << true << false << ApiOperation::VerifyEmail << Kind::Cancelled
+        << "the address may already be verified";
+    QTest::newRow("timeout of a verify") << QNetworkReply::OperationCanceledError << false << true
+                                         << ApiOperation::VerifyPhone << Kind::Timeout
+                                         << "The address may have been verified anyway";
     QTest::newRow("user cancel of a list") << QNetworkReply::OperationCanceledError << true << false
                                            << ApiOperation::ListUsers << Kind::Cancelled << "cancelled";
 }

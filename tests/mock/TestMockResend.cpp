@@ -684,6 +684,8 @@ void TestMockResend::outboxIsCapped()
     const QList<MockOutboxMessage> outbox = z.outbox();
     QCOMPARE(outbox.size(), MockZitadel::OutboxCapacity);
     QCOMPARE(outbox.last().code, z.pendingPhoneCode(SeedIds::Minnie)); // newest last
+    QCOMPARE(outbox.first().id, quint64(8)); // ids keep counting past the cap
+    QCOMPARE(outbox.last().id, quint64(total));
     QCOMPARE(z.userSequence(SeedIds::Minnie), quint64(17 + total));
 }
 

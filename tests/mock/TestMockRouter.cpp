@@ -183,6 +183,14 @@ void TestMockRouter::rejectsBadSeeds_data()
         QByteArray(user).replace(
             R"("profile")", R"("email":{"address":"a@b","verified":true,"pendingCode":"X"},"profile")"),
         "") << QStringLiteral("pending code");
+    QTest::newRow("code time without code") << doc(org,
+        QByteArray(user).replace(
+            R"("profile")", R"("phone":{"number":"+1","pendingCodeCreated":"2025-01-01T00:00:00Z"},"profile")"),
+        "") << QStringLiteral("users[0].phone.pendingCodeCreated");
+    QTest::newRow("bad code time") << doc(org,
+        QByteArray(user).replace(
+            R"("profile")", R"("email":{"address":"a@b","pendingCode":"X","pendingCodeCreated":"soon"},"profile")"),
+        "") << QStringLiteral("users[0].email.pendingCodeCreated");
     QTest::newRow("generated-looking id")
         << doc(org, QByteArray(user).replace(R"("id":"10")", R"("id":"900000000000000001")"), "")
         << QStringLiteral("reserved for generated users");
@@ -592,7 +600,7 @@ void TestMockRouter::routing_data()
     QTest::newRow("v1 connect path goes to the gateway")
         << QByteArray("POST") << QByteArray("/zitadel.management.v1.ManagementService/GetMyOrg") << 404 << notFound;
     QTest::newRow("unknown v2 sub-resource")
-        << QByteArray("POST") << QByteArray("/v2/users/1/email/verify") << 404 << notFound;
+        << QByteArray("POST") << QByteArray("/v2/users/1/email/send") << 404 << notFound;
     QTest::newRow("trailing slash") << QByteArray("GET") << QByteArray("/v2/users/") << 404 << notFound;
     QTest::newRow("empty segment") << QByteArray("POST") << QByteArray("/v2/users//email/resend") << 404 << notFound;
     QTest::newRow("GET on list") << QByteArray("GET") << QByteArray("/v2/users") << 405 << notAllowed;
