@@ -13,6 +13,7 @@
 #include "UserPane.h"
 #include "UserPanel.h"
 #include "UserTableModel.h"
+#include "VerifyController.h"
 #include "ZitadelClient.h"
 
 #include <QAction>
@@ -32,6 +33,7 @@ MainWindow::MainWindow(AppSettings* settings, ProfileStore* profiles, SecretStor
     , m_client(new ZitadelClient(this))
     , m_connections(new ConnectionController(m_client, profiles, secrets, this))
     , m_resends(new ResendController(m_client, this))
+    , m_verifies(new VerifyController(m_client, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Verify Desk"));
@@ -73,6 +75,7 @@ void MainWindow::build()
     });
     connect(m_userPanel, &UserPanel::detailsRequested, m_inspector, &InspectorDock::showExchange);
     connect(m_userPanel, &UserPanel::resendSucceeded, this, &MainWindow::refreshUser);
+    connect(m_userPanel, &UserPanel::verifySucceeded, this, &MainWindow::refreshUser);
     connect(m_userPanel->optionsWidget(), &ResendOptionsWidget::changed, this, &MainWindow::saveResendSettings);
 }
 
@@ -91,6 +94,7 @@ void MainWindow::buildLayout()
     m_organizations = new OrganizationPane(m_client, this);
     m_users = new UserPane(m_client, this);
     m_userPanel = new UserPanel(m_resends, this);
+    m_userPanel->setVerifyController(m_verifies);
 
     auto* panelScroll = new QScrollArea(this);
     panelScroll->setObjectName(QStringLiteral("userPanelScroll"));
@@ -265,12 +269,14 @@ void MainWindow::openUnlistedUser(const QString& userId)
 
 void MainWindow::refreshUser(const QString& userId)
 {
-    // A resend bumps the user's sequence and change date; show the server's view of it.
+    // A resend bumps the user's sequence and change date, a verification flips a verified
+    // flag: show the server's view of it, in the table and in the panel (which may show a user
+    // the table has not paged in).
     m_client->getUserById(userId, [this](const Result<User>& result) {
         if (!result.ok())
             return;
         m_users->model()->updateUser(*result.value);
-        if (const auto selected = m_users->selectedUser(); selected && selected->id == result.value->id)
+        if (const auto& shown = m_userPanel->user(); shown && shown->id == result.value->id)
             m_userPanel->setUser(*result.value);
     });
 }

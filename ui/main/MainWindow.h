@@ -17,6 +17,7 @@ class ResendController;
 class SecretStore;
 class UserPane;
 class UserPanel;
+class VerifyController;
 class ZitadelClient;
 
 // What the command line (or the last session) asks the window to open.
@@ -44,6 +45,7 @@ public:
     ZitadelClient* client() const { return m_client; }
     ConnectionController* connections() const { return m_connections; }
     ResendController* resends() const { return m_resends; }
+    VerifyController* verifies() const { return m_verifies; }
     InspectorDock* inspector() const { return m_inspector; }
 
 Q_SIGNALS:
@@ -79,6 +81,7 @@ private:
     ZitadelClient* m_client;
     ConnectionController* m_connections;
     ResendController* m_resends;
+    VerifyController* m_verifies;
 
     ConnectionToolBar* m_toolBar = nullptr;
     ModeBanner* m_banner = nullptr;

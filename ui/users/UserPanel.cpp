@@ -6,6 +6,7 @@
 #include "ResendOptionsWidget.h"
 #include "UiLogging.h"
 #include "UserFacts.h"
+#include "VerifyCodeBox.h"
 
 #include <QClipboard>
 #include <QEvent>
@@ -180,6 +181,12 @@ QWidget* UserPanel::buildDetailsPage()
     contacts->setVerticalSpacing(4);
     contacts->setColumnStretch(1, 1);
 
+    m_verifyBox = new VerifyCodeBox(page);
+    m_verifyBox->setObjectName(QStringLiteral("verifyBox"));
+    connect(
+        m_verifyBox, &VerifyCodeBox::verified, this, [this](const QString& userId) { Q_EMIT verifySucceeded(userId); });
+    connect(m_verifyBox, &VerifyCodeBox::detailsRequested, this, &UserPanel::detailsRequested);
+
     m_busy = new QProgressBar(page);
     m_busy->setObjectName(QStringLiteral("busyIndicator"));
     m_busy->setRange(0, 0); // indeterminate: ZITADEL gives no progress, only an answer
@@ -253,6 +260,8 @@ QWidget* UserPanel::buildDetailsPage()
     layout->addWidget(m_notice);
     layout->addLayout(resultRow);
     layout->addLayout(codeRow);
+    layout->addSpacing(6);
+    layout->addWidget(m_verifyBox);
     layout->addSpacing(6);
     layout->addLayout(optionsHeader);
     layout->addWidget(m_options);
@@ -386,7 +395,18 @@ void UserPanel::showUser()
     showChip(m_emailChip, UserFacts::emailChip(u), tr("Email"));
     m_phone->setText(u.phone.isEmpty() ? tr("—") : u.phone);
     showChip(m_phoneChip, UserFacts::phoneChip(u), tr("Phone"));
+    m_verifyBox->setUser(m_user);
     refreshActions();
+}
+
+void UserPanel::setVerifyController(VerifyController* controller)
+{
+    m_verifyBox->setController(controller);
+}
+
+bool UserPanel::verifyCode(ResendChannel channel, const QString& code)
+{
+    return m_verifyBox->verify(channel, code);
 }
 
 void UserPanel::refreshActions()

@@ -18,6 +18,8 @@ class QStackedWidget;
 class QToolButton;
 class ResendController;
 class ResendOptionsWidget;
+class VerifyCodeBox;
+class VerifyController;
 
 // One user at a glance and the two resend actions. Every way to resend (button, shortcut
 // slot) goes through requestResend(): the same checks, the live-mode confirmation and the
@@ -41,13 +43,21 @@ public:
     void setResendSettings(const ResendSettings& settings);
     ResendOptionsWidget* optionsWidget() const { return m_options; }
 
+    // Enables "Verify a code" (hidden until a controller is set).
+    void setVerifyController(VerifyController* controller);
+    VerifyCodeBox* verifyBox() const { return m_verifyBox; }
+
 public Q_SLOTS:
     void requestEmailResend();
     void requestPhoneResend();
+    // Fills in a code (e.g. from the mock's outbox) for the shown user and checks it at once.
+    bool verifyCode(ResendChannel channel, const QString& code);
 
 Q_SIGNALS:
     // After a successful resend; the main window refreshes the user (the sequence changed).
     void resendSucceeded(const QString& userId);
+    // After a code was accepted; the main window refreshes the user (now verified).
+    void verifySucceeded(const QString& userId);
     // "Details" was clicked: show this exchange in the JSON inspector.
     void detailsRequested(quint64 exchangeId);
 
@@ -101,4 +111,5 @@ private:
     QToolButton* m_optionsToggle = nullptr;
     QLabel* m_optionsSummary = nullptr;
     ResendOptionsWidget* m_options = nullptr;
+    VerifyCodeBox* m_verifyBox = nullptr;
 };
