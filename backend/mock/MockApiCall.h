@@ -1,5 +1,6 @@
 #pragma once
 
+#include "MockDeliveryFault.h"
 #include "MockError.h"
 #include "MockModel.h"
 
@@ -21,6 +22,7 @@ struct MockApiCall
     bool hasPathParam = false;
     const MockToken* caller = nullptr;
     QString cause; // "<METHOD> <route pattern>", for the outbox
+    MockDeliveryFault delivery = MockDeliveryFault::None;
 
     // Header value by case-insensitive name; nullptr when absent.
     const QByteArray* header(const char* name) const;

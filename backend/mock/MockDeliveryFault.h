@@ -1,0 +1,9 @@
+#pragma once
+
+enum class MockDeliveryFault
+{
+    None,
+    NeverDelivered,
+    DoubleCode,
+    ProviderNotConfigured
+};
