@@ -40,13 +40,23 @@ QByteArray methodName(QHttpServerRequest::Method method)
     }
 }
 
+// Writes the answer, or for close-mid-body the status line, the headers with the full
+// Content-Length and half the body, then ends the connection.
 void write(QHttpServerResponder& responder, const MockResponse& response)
 {
     responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
     for (const auto& header : response.headers)
         responder.writeHeader(header.first, header.second);
     responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(response.body.size()));
-    responder.writeBody(response.body);
+    if (response.transport != MockResponse::Transport::CloseMidBody) {
+        responder.writeBody(response.body);
+        return;
+    }
+    responder.writeBody(response.body.left(response.body.size() / 2));
+    // disconnectFromHost, not abort(): abort drops what is still buffered, and the client must
+    // get the head and half the body before the connection ends. The server deletes the
+    // socket once it is disconnected.
+    responder.socket()->disconnectFromHost();
 }
 } // namespace
 
@@ -60,7 +70,11 @@ MockHttpServer::MockHttpServer(MockZitadel* zitadel, QObject* parent)
     });
 }
 
-MockHttpServer::~MockHttpServer() = default;
+// Held no-answer responders go first, while their sockets still exist; they never write.
+MockHttpServer::~MockHttpServer()
+{
+    m_held.clear();
+}
 
 quint16 MockHttpServer::listen(const QHostAddress& address, quint16 port, bool allowNonLoopback)
 {
@@ -113,7 +127,12 @@ void MockHttpServer::serve(const QHttpServerRequest& request, QHttpServerRespond
     mock.body = request.body();
     const MockResponse response = m_router.handle(mock);
 
-    if (m_latency <= 0) {
+    if (response.transport == MockResponse::Transport::NoAnswer) {
+        hold(std::move(responder), mock.method, mock.path);
+        return;
+    }
+    const int delay = m_latency + response.delayMs;
+    if (delay <= 0) {
         write(responder, response);
         return;
     }
@@ -135,5 +154,33 @@ void MockHttpServer::serve(const QHttpServerRequest& request, QHttpServerRespond
             qCDebug(lcMock).noquote() << "client left before the delayed answer to" << method << path << "- dropped";
             emit responseDropped(method, path);
         });
-    timer->start(m_latency);
+    timer->start(delay);
+}
+
+// No answer: the responder is kept, unwritten, until the client gives up. Letting it go when the
+// socket disconnects keeps nothing alive per abandoned request, and since it never writes, the
+// 6.4 late-write crash cannot happen.
+void MockHttpServer::hold(QHttpServerResponder&& responder, const QByteArray& method, const QByteArray& path)
+{
+    auto held = std::make_unique<QHttpServerResponder>(std::move(responder));
+    QTcpSocket* socket = held->socket();
+    m_held.push_back(Held {std::move(held), socket, method, path});
+    connect(socket, &QAbstractSocket::disconnected, this, [this, socket] { release(socket); });
+    connect(socket, &QObject::destroyed, this, [this, socket] { release(socket); });
+    qCDebug(lcMock).noquote() << "holding" << method << path << "without an answer";
+}
+
+void MockHttpServer::release(QTcpSocket* socket)
+{
+    for (auto it = m_held.begin(); it != m_held.end();) {
+        if (it->socket != socket) {
+            ++it;
+            continue;
+        }
+        const QByteArray method = it->method;
+        const QByteArray path = it->path;
+        it = m_held.erase(it);
+        qCDebug(lcMock).noquote() << "client left; released the held" << method << path;
+        emit heldAnswerReleased(method, path);
+    }
 }

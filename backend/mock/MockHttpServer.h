@@ -7,14 +7,19 @@
 #include <QString>
 #include <QUrl>
 
+#include <memory>
+#include <vector>
+
 class QHttpServer;
 class QHttpServerRequest;
 class QHttpServerResponder;
+class QTcpSocket;
 class MockZitadel;
 
 // The only QHttpServer user: one catch-all handler turns every request into a MockRequest,
-// lets MockRouter answer and writes the MockResponse. QHttpServer is a technical preview in
-// Qt 6.4 with an API that changed later, so it stays behind this one class.
+// lets MockRouter answer and writes the MockResponse, carrying out its delay and transport
+// directive (close mid-body, no answer). QHttpServer is a technical preview in Qt 6.4 with an
+// API that changed later, so it stays behind this one class.
 class MockHttpServer : public QObject
 {
     Q_OBJECT
@@ -33,13 +38,27 @@ public:
     MockRouter& router() { return m_router; }
     void setLatency(int milliseconds); // every answer is delayed this long (0 = none)
     int latency() const { return m_latency; }
+    // Requests a no-answer fault holds open right now.
+    int heldAnswers() const { return int(m_held.size()); }
 
 signals:
     // A delayed answer was not written because its client had gone (timeout or abort).
     void responseDropped(const QByteArray& method, const QByteArray& path);
+    // The client of a request held by a no-answer fault left; its responder was let go.
+    void heldAnswerReleased(const QByteArray& method, const QByteArray& path);
 
 private:
+    struct Held
+    {
+        std::unique_ptr<QHttpServerResponder> responder;
+        QTcpSocket* socket; // identity only: released on its disconnected or destroyed signal
+        QByteArray method;
+        QByteArray path;
+    };
+
     void serve(const QHttpServerRequest& request, QHttpServerResponder&& responder);
+    void hold(QHttpServerResponder&& responder, const QByteArray& method, const QByteArray& path);
+    void release(QTcpSocket* socket);
 
     MockRouter m_router;
     QHttpServer* m_server;
@@ -47,4 +66,5 @@ private:
     quint16 m_port = 0;
     int m_latency = 0;
     QString m_error;
+    std::vector<Held> m_held;
 };

@@ -2,6 +2,8 @@
 
 #include "MockTimestamp.h"
 
+#include <QLocale>
+
 void MockJsonWriter::beforeValue()
 {
     if (m_afterKey)
@@ -74,6 +76,13 @@ void MockJsonWriter::value(qint64 number)
 {
     beforeValue();
     m_out.append(QByteArray::number(number));
+    m_needComma = true;
+}
+
+void MockJsonWriter::value(double number)
+{
+    beforeValue();
+    m_out.append(QByteArray::number(number, 'g', QLocale::FloatingPointShortest));
     m_needComma = true;
 }
 

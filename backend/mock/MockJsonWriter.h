@@ -24,6 +24,7 @@ public:
     void value(QLatin1String text);
     void value(qint64 number);
     void value(bool flag);
+    void value(double number); // shortest form that reads back exactly, e.g. 0.25
 
     void field(const char* k, QStringView text)
     {

@@ -1,5 +1,6 @@
 #include "MockRouter.h"
 
+#include "MockFaultPresets.h"
 #include "MockJsonReader.h"
 #include "MockLog.h"
 #include "MockZitadel.h"
@@ -47,6 +48,17 @@ bool isJsonContentType(const QByteArray* value)
     return v == "application/json" || v == "application/json; charset=utf-8" || v == "application/json;charset=utf-8";
 }
 
+// The part of a fault that happens after ZITADEL answered: the latency, and the transport
+// faults that break the real answer on its way back.
+void breakOnTheWayBack(MockResponse& response, const MockFaultDecision& fault)
+{
+    response.delayMs = fault.latencyMs;
+    if (fault.transport == MockFaultRule::Transport::MalformedJson)
+        response.body.truncate(response.body.size() / 2); // half a JSON document never parses
+    else if (fault.transport == MockFaultRule::Transport::CloseMidBody)
+        response.transport = MockResponse::Transport::CloseMidBody;
+}
+
 MockPathSegments splitPath(const QByteArray& path)
 {
     MockPathSegments segments;
@@ -75,51 +87,105 @@ MockRouter::MockRouter(MockZitadel* zitadel)
     , m_users(*zitadel)
     , m_orgs(*zitadel)
     , m_resources(*zitadel)
+    , m_faults(zitadel->options().randomSeed)
 {
     auto bind = [](auto* api, MockApiReply (std::remove_pointer_t<decltype(api)>::*fn)(const MockApiCall&)) {
         return [api, fn](const MockApiCall& call) { return (api->*fn)(call); };
     };
-    addRest("GET", "/management/v1/users/{id}", bind(&m_management, &MockManagementApi::getUserById));
-    addRest("POST", "/management/v1/users/_search", bind(&m_management, &MockManagementApi::listUsers));
-    addRest("POST",
+    addRest("management.GetUserByID",
+        "GET",
+        "/management/v1/users/{id}",
+        bind(&m_management, &MockManagementApi::getUserById));
+    addRest("management.ListUsers",
+        "POST",
+        "/management/v1/users/_search",
+        bind(&m_management, &MockManagementApi::listUsers));
+    addRest("management.ResendHumanEmailVerification",
+        "POST",
         "/management/v1/users/{id}/email/_resend_verification",
         bind(&m_management, &MockManagementApi::resendEmailVerification));
-    addRest("POST",
+    addRest("management.ResendHumanPhoneVerification",
+        "POST",
         "/management/v1/users/{id}/phone/_resend_verification",
         bind(&m_management, &MockManagementApi::resendPhoneVerification));
-    addRest("GET", "/management/v1/orgs/me", bind(&m_management, &MockManagementApi::getMyOrg));
-    addRest("GET", "/v2/users/{id}", bind(&m_users, &MockUserServiceApi::getUserById));
-    addRest("POST", "/v2/users", bind(&m_users, &MockUserServiceApi::listUsers));
-    addRest("POST", "/v2/users/{id}/email/resend", bind(&m_users, &MockUserServiceApi::resendEmailCode));
-    addRest("POST", "/v2/users/{id}/phone/resend", bind(&m_users, &MockUserServiceApi::resendPhoneCode));
-    addRest("POST", "/v2/users/{id}/email/verify", bind(&m_users, &MockUserServiceApi::verifyEmail));
-    addRest("POST", "/v2/users/{id}/phone/verify", bind(&m_users, &MockUserServiceApi::verifyPhone));
-    addRest("POST", "/v2/organizations/_search", bind(&m_orgs, &MockOrganizationApi::listOrganizations));
-    addRest("POST",
+    addRest("management.GetMyOrg", "GET", "/management/v1/orgs/me", bind(&m_management, &MockManagementApi::getMyOrg));
+    addRest("user.GetUserByID", "GET", "/v2/users/{id}", bind(&m_users, &MockUserServiceApi::getUserById));
+    addRest("user.ListUsers", "POST", "/v2/users", bind(&m_users, &MockUserServiceApi::listUsers));
+    addRest("user.ResendEmailCode",
+        "POST",
+        "/v2/users/{id}/email/resend",
+        bind(&m_users, &MockUserServiceApi::resendEmailCode));
+    addRest("user.ResendPhoneCode",
+        "POST",
+        "/v2/users/{id}/phone/resend",
+        bind(&m_users, &MockUserServiceApi::resendPhoneCode));
+    addRest(
+        "user.VerifyEmail", "POST", "/v2/users/{id}/email/verify", bind(&m_users, &MockUserServiceApi::verifyEmail));
+    addRest(
+        "user.VerifyPhone", "POST", "/v2/users/{id}/phone/verify", bind(&m_users, &MockUserServiceApi::verifyPhone));
+    addRest("org.ListOrganizations",
+        "POST",
+        "/v2/organizations/_search",
+        bind(&m_orgs, &MockOrganizationApi::listOrganizations));
+    addRest("resources.ResendContactEmailCode",
+        "POST",
         "/resources/v3alpha/users/{id}/email/_resend",
         bind(&m_resources, &MockResourcesUserApi::resendContactEmailCode));
-    addRest("POST",
+    addRest("resources.ResendContactPhoneCode",
+        "POST",
         "/resources/v3alpha/users/{id}/phone/_resend",
         bind(&m_resources, &MockResourcesUserApi::resendContactPhoneCode));
 
     const char* users = "zitadel.user.v2.UserService";
-    addConnect(users, "ListUsers", "*user.ListUsersRequest", bind(&m_users, &MockUserServiceApi::listUsers));
-    addConnect(users, "GetUserByID", "*user.GetUserByIDRequest", bind(&m_users, &MockUserServiceApi::getUserById));
     addConnect(
-        users, "ResendEmailCode", "*user.ResendEmailCodeRequest", bind(&m_users, &MockUserServiceApi::resendEmailCode));
-    addConnect(
-        users, "ResendPhoneCode", "*user.ResendPhoneCodeRequest", bind(&m_users, &MockUserServiceApi::resendPhoneCode));
-    addConnect(users, "VerifyEmail", "*user.VerifyEmailRequest", bind(&m_users, &MockUserServiceApi::verifyEmail));
-    addConnect(users, "VerifyPhone", "*user.VerifyPhoneRequest", bind(&m_users, &MockUserServiceApi::verifyPhone));
-    addConnect("zitadel.org.v2.OrganizationService",
+        "user.ListUsers", users, "ListUsers", "*user.ListUsersRequest", bind(&m_users, &MockUserServiceApi::listUsers));
+    addConnect("user.GetUserByID",
+        users,
+        "GetUserByID",
+        "*user.GetUserByIDRequest",
+        bind(&m_users, &MockUserServiceApi::getUserById));
+    addConnect("user.ResendEmailCode",
+        users,
+        "ResendEmailCode",
+        "*user.ResendEmailCodeRequest",
+        bind(&m_users, &MockUserServiceApi::resendEmailCode));
+    addConnect("user.ResendPhoneCode",
+        users,
+        "ResendPhoneCode",
+        "*user.ResendPhoneCodeRequest",
+        bind(&m_users, &MockUserServiceApi::resendPhoneCode));
+    addConnect("user.VerifyEmail",
+        users,
+        "VerifyEmail",
+        "*user.VerifyEmailRequest",
+        bind(&m_users, &MockUserServiceApi::verifyEmail));
+    addConnect("user.VerifyPhone",
+        users,
+        "VerifyPhone",
+        "*user.VerifyPhoneRequest",
+        bind(&m_users, &MockUserServiceApi::verifyPhone));
+    addConnect("org.ListOrganizations",
+        "zitadel.org.v2.OrganizationService",
         "ListOrganizations",
         "*org.ListOrganizationsRequest",
         bind(&m_orgs, &MockOrganizationApi::listOrganizations));
 }
 
-void MockRouter::addRest(const char* method, const char* path, Handler handler)
+QStringList MockRouter::operations()
+{
+    return MockOperations::names();
+}
+
+QStringList MockRouter::operationGroups()
+{
+    return MockOperations::groups();
+}
+
+void MockRouter::addRest(const char* operation, const char* method, const char* path, Handler handler)
 {
     RestRoute route;
+    route.operation = MockOperations::find(operation);
+    Q_ASSERT_X(route.operation, "MockRouter::addRest", operation);
     route.method = method;
     const QByteArray pathBytes(path); // the views below point into it
     for (const QByteArrayView s : splitPath(pathBytes))
@@ -129,32 +195,76 @@ void MockRouter::addRest(const char* method, const char* path, Handler handler)
     m_rest.push_back(std::move(route));
 }
 
-void MockRouter::addConnect(const char* service, const char* method, const char* goType, Handler handler)
+void MockRouter::addConnect(
+    const char* operation, const char* service, const char* method, const char* goType, Handler handler)
 {
-    m_connect.push_back(ConnectMethod {service, method, goType, std::move(handler)});
+    const MockOperation* op = MockOperations::find(operation);
+    Q_ASSERT_X(op, "MockRouter::addConnect", operation);
+    m_connect.push_back(ConnectMethod {op, service, method, goType, std::move(handler)});
 }
 
 MockResponse MockRouter::handle(const MockRequest& request)
 {
-    MockResponse response = dispatch(request);
-    m_log.push(MockRequestLogEntry {m_zitadel->now(), request.method, request.path, response.status});
-    qCDebug(lcMock).noquote() << request.method << request.path << "->" << response.status;
+    Outcome outcome;
+    MockResponse response = dispatch(request, &outcome);
+    breakOnTheWayBack(response, outcome.fault);
+    const int status = response.transport == MockResponse::Transport::NoAnswer ? 0 : response.status;
+    m_log.push(MockRequestLogEntry {m_zitadel->now(),
+        request.method,
+        request.path,
+        status,
+        outcome.operation ? outcome.operation->nameString() : QString(),
+        outcome.fault.ruleId});
+    qCDebug(lcMock).noquote() << request.method << request.path << "->" << status
+                              << (outcome.fault.applies() ? QStringLiteral("(fault %1)").arg(outcome.fault.ruleId)
+                                                          : QString());
     return response;
 }
 
-MockResponse MockRouter::dispatch(const MockRequest& request)
+MockResponse MockRouter::dispatch(const MockRequest& request, Outcome* outcome)
 {
     const MockPathSegments segments = splitPath(request.path);
     if (!segments.isEmpty()) {
         for (const ConnectMethod& m : m_connect) {
             if (segments.first() == m.service)
-                return connect(request, segments);
+                return connect(request, segments, outcome);
         }
     }
-    return rest(request, segments);
+    return rest(request, segments, outcome);
 }
 
-MockResponse MockRouter::rest(const MockRequest& request, const MockPathSegments& segments)
+std::optional<MockResponse> MockRouter::faultFirst(const MockOperation& operation, Protocol protocol, Outcome* outcome)
+{
+    outcome->operation = &operation;
+    outcome->fault = m_faults.decide(operation);
+    const MockFaultDecision& fault = outcome->fault;
+    if (fault.error != MockFaultRule::Error::None) {
+        const MockError e = MockFaultPresets::error(fault.error, operation);
+        MockResponse r =
+            protocol == Protocol::Rest ? json(e.restStatus(), e.restBody()) : json(e.connectStatus(), e.connectBody());
+        if (fault.error == MockFaultRule::Error::RateLimited)
+            r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(fault.retryAfterSeconds)});
+        return r;
+    }
+    switch (fault.transport) {
+    case MockFaultRule::Transport::HtmlErrorPage:
+        return MockResponse {MockFaultPresets::HtmlErrorStatus,
+            {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/html")}},
+            MockFaultPresets::htmlErrorPage()};
+    case MockFaultRule::Transport::NoAnswer: {
+        MockResponse r;
+        r.transport = MockResponse::Transport::NoAnswer;
+        return r;
+    }
+    case MockFaultRule::Transport::None:
+    case MockFaultRule::Transport::MalformedJson: // ZITADEL answers; breakOnTheWayBack cuts it
+    case MockFaultRule::Transport::CloseMidBody:
+        break;
+    }
+    return std::nullopt;
+}
+
+MockResponse MockRouter::rest(const MockRequest& request, const MockPathSegments& segments, Outcome* outcome)
 {
     const RestRoute* match = nullptr;
     bool pathKnown = false;
@@ -189,9 +299,13 @@ MockResponse MockRouter::rest(const MockRequest& request, const MockPathSegments
         return json(404, MockError::plain(MockError::Code::NotFound, QStringLiteral("Not Found")).restBody());
     }
 
+    if (std::optional<MockResponse> answer = faultFirst(*match->operation, Protocol::Rest, outcome))
+        return std::move(*answer);
+
     MockApiCall call;
     call.request = &request;
     call.cause = match->cause;
+    call.delivery = outcome->fault.delivery;
     if (!param.isNull()) {
         call.pathParam = QString::fromUtf8(QByteArray::fromPercentEncoding(param.toByteArray()));
         call.hasPathParam = true;
@@ -209,7 +323,7 @@ MockResponse MockRouter::rest(const MockRequest& request, const MockPathSegments
     return json(200, reply.json);
 }
 
-MockResponse MockRouter::connect(const MockRequest& request, const MockPathSegments& segments)
+MockResponse MockRouter::connect(const MockRequest& request, const MockPathSegments& segments, Outcome* outcome)
 {
     const ConnectMethod* match = nullptr;
     if (segments.size() == 2) {
@@ -223,6 +337,8 @@ MockResponse MockRouter::connect(const MockRequest& request, const MockPathSegme
         return MockResponse {404,
             {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; charset=utf-8")}},
             QByteArrayLiteral("404 page not found\n")};
+    if (std::optional<MockResponse> answer = faultFirst(*match->operation, Protocol::Connect, outcome))
+        return std::move(*answer);
     if (request.method != "POST")
         return MockResponse {405, {{QByteArrayLiteral("Allow"), QByteArrayLiteral("POST")}}, {}};
     if (!isJsonContentType(findHeader(request, "content-type")))
@@ -232,6 +348,7 @@ MockResponse MockRouter::connect(const MockRequest& request, const MockPathSegme
     MockApiCall call;
     call.request = &request;
     call.cause = QStringLiteral("POST /%1/%2").arg(QLatin1String(match->service), QLatin1String(match->method));
+    call.delivery = outcome->fault.delivery;
     MockError error;
     if (!MockJsonReader::parseBody(request.body, false, &call.body, &error))
         return connectError(error, match->goType);

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "MockFaultEngine.h"
 #include "MockManagementApi.h"
+#include "MockOperations.h"
 #include "MockOrganizationApi.h"
 #include "MockResourcesUserApi.h"
 #include "MockRingBuffer.h"
@@ -10,9 +12,11 @@
 #include <QDateTime>
 #include <QList>
 #include <QPair>
+#include <QStringList>
 #include <QVarLengthArray>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 class MockZitadel;
@@ -32,9 +36,19 @@ struct MockRequest
 
 struct MockResponse
 {
+    // How the HTTP adapter delivers the answer; transport faults need the socket.
+    enum class Transport
+    {
+        Answer, // status line, headers, the whole body
+        CloseMidBody, // status line, headers with the full Content-Length, half the body, then close
+        NoAnswer, // nothing is written; the connection stays open until the client leaves
+    };
+
     int status = 200;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    Transport transport = Transport::Answer;
+    int delayMs = 0; // a fault's latency, on top of the adapter's global latency
 };
 
 struct MockRequestLogEntry
@@ -42,12 +56,20 @@ struct MockRequestLogEntry
     QDateTime time;
     QByteArray method;
     QByteArray path;
-    int status = 0;
+    int status = 0; // 0 when nothing was answered (no-answer fault)
+    QString operation; // e.g. "user.ResendEmailCode"; empty when no route matched
+    QString faultId; // the fault rule that applied, if any
 };
 
 // Pure: HTTP in, HTTP out, no sockets. Matches the route (REST as the grpc-gateway does,
-// Connect as connect-go's generated handlers do), decodes the body, authenticates, calls
-// the API family and wraps the answer or error in the protocol's envelope.
+// Connect as connect-go's generated handlers do), asks the fault engine, decodes the body,
+// authenticates, calls the API family and wraps the answer or error in the protocol's envelope.
+//
+// Faults act like the infrastructure in front of ZITADEL: the engine is asked once the route
+// (and so the operation) is known, before the body is decoded and the token checked. Error
+// presets, html-error-page and no-answer answer in ZITADEL's place, so nothing changes;
+// malformed-json and close-mid-body break ZITADEL's real answer on its way back, so the call
+// has happened (a resend did send its code); delivery faults and latency let the call run.
 class MockRouter
 {
 public:
@@ -60,11 +82,32 @@ public:
     QList<MockRequestLogEntry> requestLog() const { return m_log.toList(); } // capped, newest 10'000
     quint64 requestCount() const { return m_log.total(); } // every request ever handled
 
+    // The fault rules; the default seed is MockOptions::randomSeed, or a random one.
+    MockFaultEngine& faults() { return m_faults; }
+    const MockFaultEngine& faults() const { return m_faults; }
+
+    // The names fault rules and the request log use (docs/mock-workbench.md), and the groups.
+    static QStringList operations();
+    static QStringList operationGroups();
+
 private:
     using Handler = std::function<MockApiReply(const MockApiCall&)>;
 
+    enum class Protocol
+    {
+        Rest,
+        Connect,
+    };
+    // What dispatch learnt beyond the answer: the operation and the fault decision.
+    struct Outcome
+    {
+        const MockOperation* operation = nullptr;
+        MockFaultDecision fault;
+    };
+
     struct RestRoute
     {
+        const MockOperation* operation;
         QByteArray method;
         std::vector<QByteArray> pattern; // "{}" marks the one path parameter
         QString cause;
@@ -72,17 +115,22 @@ private:
     };
     struct ConnectMethod
     {
+        const MockOperation* operation;
         QByteArray service;
         QByteArray method;
         const char* goType; // for decode errors, as connect-go names the message
         Handler handler;
     };
 
-    MockResponse dispatch(const MockRequest& request);
-    MockResponse rest(const MockRequest& request, const MockPathSegments& segments);
-    MockResponse connect(const MockRequest& request, const MockPathSegments& segments);
-    void addRest(const char* method, const char* path, Handler handler);
-    void addConnect(const char* service, const char* method, const char* goType, Handler handler);
+    MockResponse dispatch(const MockRequest& request, Outcome* outcome);
+    MockResponse rest(const MockRequest& request, const MockPathSegments& segments, Outcome* outcome);
+    MockResponse connect(const MockRequest& request, const MockPathSegments& segments, Outcome* outcome);
+    // Asks the engine for the matched operation; an answer when the fault replaces ZITADEL's.
+    std::optional<MockResponse> faultFirst(const MockOperation& operation, Protocol protocol, Outcome* outcome);
+    // `operation` is a name from MockOperations; REST and Connect routes of one RPC share it.
+    void addRest(const char* operation, const char* method, const char* path, Handler handler);
+    void addConnect(
+        const char* operation, const char* service, const char* method, const char* goType, Handler handler);
 
     MockZitadel* m_zitadel;
     MockManagementApi m_management;
@@ -92,4 +140,5 @@ private:
     std::vector<RestRoute> m_rest;
     std::vector<ConnectMethod> m_connect;
     MockRingBuffer<MockRequestLogEntry> m_log {LogCapacity};
+    MockFaultEngine m_faults;
 };

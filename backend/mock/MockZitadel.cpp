@@ -15,7 +15,8 @@ QRandomGenerator seededGenerator(quint64 seed)
 } // namespace
 
 MockZitadel::MockZitadel(MockSeed* seed, const MockOptions& options)
-    : m_instance(seed->instance)
+    : m_options(options)
+    , m_instance(seed->instance)
     , m_access(seed->tokens)
     , m_users(seed->orgs, seed->users, options.usersPerOrg)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })

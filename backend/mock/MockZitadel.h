@@ -61,6 +61,8 @@ public:
     static std::unique_ptr<MockZitadel> create(const MockOptions& options, QString* error);
     ~MockZitadel() override;
 
+    const MockOptions& options() const { return m_options; } // as started
+
     QList<MockOutboxMessage> outbox() const { return m_outbox.toList(); } // oldest first, newest 10'000
     quint64 outboxTotal() const { return m_outbox.total(); }
 
@@ -104,6 +106,7 @@ signals:
 private:
     MockZitadel(MockSeed* seed, const MockOptions& options);
 
+    MockOptions m_options;
     MockInstance m_instance;
     MockAccessControl m_access;
     MockUserStore m_users;

@@ -1,5 +1,6 @@
 // The QHttpServer adapter over real loopback sockets: round trips in both protocols,
-// the loopback-only rule, latency, and survival of clients that give up early.
+// the loopback-only rule, latency, survival of clients that give up early, and the transport
+// faults only the adapter can carry out (close mid-body, no answer).
 
 #include "MockFixture.h"
 #include "SeedIds.h"
@@ -19,6 +20,7 @@ namespace
 {
 struct Reply
 {
+    bool finished = false;
     int status = 0;
     QNetworkReply::NetworkError error = QNetworkReply::NoError;
     QByteArray contentType;
@@ -49,6 +51,7 @@ Reply send(QNetworkAccessManager& nam,
     if (!reply->isFinished() && !finished.wait(10000))
         return {};
     Reply out;
+    out.finished = true;
     out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     out.error = reply->error();
     out.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
@@ -62,6 +65,17 @@ QUrl at(const MockFixture& f, const QString& path)
     QUrl url = f.baseUrl();
     url.setPath(path);
     return url;
+}
+
+QString donaldEmailResend()
+{
+    return QStringLiteral("/v2/users/") + SeedIds::Donald + QStringLiteral("/email/resend");
+}
+
+void addRule(MockFixture& f, const QByteArray& json)
+{
+    QString error;
+    QVERIFY2(f.router().faults().add(QJsonDocument::fromJson(json).object(), &error), qPrintable(error));
 }
 } // namespace
 
@@ -84,6 +98,14 @@ private slots:
     void clientGivesUpDuringDelay_data();
     void clientGivesUpDuringDelay();
     void manyRequestsOnOneConnection();
+    void faultLatencyAddsToTheGlobalLatency();
+    void clientGivesUpDuringFaultLatency();
+    void closeMidBody_data();
+    void closeMidBody();
+    void noAnswerUntilTheClientLeaves_data();
+    void noAnswerUntilTheClientLeaves();
+    void stoppingWhileHoldingAnswers();
+    void stoppingWithAnswersStillDelayed();
 
 private:
     QNetworkAccessManager m_nam;
@@ -322,6 +344,146 @@ void TestMockHttpServer::manyRequestsOnOneConnection()
     }
     QCOMPARE(f.router().requestCount(), quint64(50));
     QCOMPARE(f.zitadel().userSequence(SeedIds::Minnie), quint64(17 + 50));
+}
+
+void TestMockHttpServer::faultLatencyAddsToTheGlobalLatency()
+{
+    MockFixture f;
+    QVERIFY(f.ok());
+    f.server().setLatency(100);
+    addRule(f, R"({"endpoint":"management.GetMyOrg","latencyMs":250})");
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(send(m_nam, at(f, QStringLiteral("/management/v1/orgs/me")), "GET").status, 200);
+    QVERIFY2(timer.elapsed() >= 350, qPrintable(QString::number(timer.elapsed())));
+
+    // Only the fault: no global latency.
+    f.server().setLatency(0);
+    timer.restart();
+    QCOMPARE(send(m_nam, at(f, QStringLiteral("/management/v1/orgs/me")), "GET").status, 200);
+    QVERIFY2(timer.elapsed() >= 250, qPrintable(QString::number(timer.elapsed())));
+}
+
+// The same late-write guard as for the global latency: the answer delayed by a fault is dropped
+// when its client has gone, and the server keeps serving.
+void TestMockHttpServer::clientGivesUpDuringFaultLatency()
+{
+    MockFixture f;
+    QVERIFY(f.ok());
+    addRule(f, R"({"endpoint":"user.ResendEmailCode","latencyMs":700,"times":1})");
+    QSignalSpy dropped(&f.server(), &MockHttpServer::responseDropped);
+    const Reply r = send(m_nam, at(f, donaldEmailResend()), "POST", "{}", "application/json", 0, 100);
+    QCOMPARE(r.error, QNetworkReply::OperationCanceledError);
+    QVERIFY(dropped.wait(5000));
+    QCOMPARE(f.zitadel().outboxTotal(), quint64(1)); // latency lets the call happen: the code went out
+    QCOMPARE(send(m_nam, at(f, donaldEmailResend()), "POST", "{}").status, 200);
+}
+
+void TestMockHttpServer::closeMidBody_data()
+{
+    QTest::addColumn<QByteArray>("rule");
+    QTest::newRow("at once") << QByteArray(R"({"endpoint":"user.GetUserByID","transport":"close-mid-body"})");
+    QTest::newRow("after a latency") << QByteArray(
+        R"({"endpoint":"user.GetUserByID","transport":"close-mid-body","latencyMs":100})");
+}
+
+// The client gets the status line and headers (with the full Content-Length) and half the body,
+// then the connection ends: QNAM reports the remote host closing.
+void TestMockHttpServer::closeMidBody()
+{
+    QFETCH(QByteArray, rule);
+    MockFixture f;
+    QVERIFY(f.ok());
+    const QUrl url = at(f, QStringLiteral("/v2/users/") + SeedIds::Minnie);
+    const Reply whole = send(m_nam, url, "GET", {}, {});
+    QCOMPARE(whole.status, 200);
+
+    addRule(f, rule);
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", QByteArrayLiteral("Bearer ") + SeedIds::AdminToken);
+    std::unique_ptr<QNetworkReply> reply(m_nam.get(request));
+    QByteArray received;
+    connect(reply.get(), &QNetworkReply::readyRead, this, [&] { received += reply->readAll(); });
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(reply->error(), QNetworkReply::RemoteHostClosedError);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QCOMPARE(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(), qlonglong(whole.body.size()));
+    received += reply->readAll();
+    QVERIFY2(whole.body.startsWith(received), received.constData());
+    QVERIFY(received.size() <= whole.body.size() / 2);
+
+    // The server is fine and the rule is still there for the next call.
+    QCOMPARE(send(m_nam, at(f, QStringLiteral("/management/v1/orgs/me")), "GET").status, 200);
+    QCOMPARE(send(m_nam, url, "GET", {}, {}).error, QNetworkReply::RemoteHostClosedError);
+}
+
+void TestMockHttpServer::noAnswerUntilTheClientLeaves_data()
+{
+    QTest::addColumn<int>("transferTimeout");
+    QTest::addColumn<int>("abortAfter");
+    QTest::newRow("transfer timeout") << 300 << -1;
+    QTest::newRow("abort") << 0 << 150;
+}
+
+// Nothing is written; the held responder is let go when the client disconnects, so abandoned
+// requests do not pile up, and the next request is answered.
+void TestMockHttpServer::noAnswerUntilTheClientLeaves()
+{
+    QFETCH(int, transferTimeout);
+    QFETCH(int, abortAfter);
+    MockFixture f;
+    QVERIFY(f.ok());
+    addRule(f, R"({"endpoint":"user.ResendEmailCode","transport":"no-answer","times":1})");
+    QSignalSpy released(&f.server(), &MockHttpServer::heldAnswerReleased);
+    QElapsedTimer timer;
+    timer.start();
+    const Reply r =
+        send(m_nam, at(f, donaldEmailResend()), "POST", "{}", "application/json", transferTimeout, abortAfter);
+    QCOMPARE(r.error, QNetworkReply::OperationCanceledError);
+    QCOMPARE(r.status, 0);
+    // The client gave up, not the server (Qt's coarse timers may fire a few per cent early).
+    QVERIFY(timer.elapsed() >= (transferTimeout > 0 ? transferTimeout : abortAfter) * 9 / 10);
+    QTRY_COMPARE_WITH_TIMEOUT(released.count(), 1, 5000);
+    QCOMPARE(released.first().at(1).toByteArray(), donaldEmailResend().toUtf8());
+    QCOMPARE(f.server().heldAnswers(), 0);
+    QCOMPARE(f.zitadel().outboxTotal(), quint64(0)); // never reached ZITADEL
+
+    const Reply next = send(m_nam, at(f, donaldEmailResend()), "POST", "{}");
+    QCOMPARE(next.status, 200);
+    QCOMPARE(f.zitadel().outboxTotal(), quint64(1));
+}
+
+// Stopping the mock while it holds unanswered requests: the clients see the connection close,
+// nothing crashes.
+void TestMockHttpServer::stoppingWhileHoldingAnswers()
+{
+    auto f = std::make_unique<MockFixture>();
+    QVERIFY(f->ok());
+    addRule(*f, R"({"endpoint":"*","transport":"no-answer"})");
+    QNetworkRequest request(at(*f, donaldEmailResend()));
+    request.setRawHeader("Authorization", QByteArrayLiteral("Bearer ") + SeedIds::AdminToken);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    std::unique_ptr<QNetworkReply> first(m_nam.post(request, "{}"));
+    std::unique_ptr<QNetworkReply> second(m_nam.get(QNetworkRequest(at(*f, QStringLiteral("/v2/users/1")))));
+    QTRY_COMPARE_WITH_TIMEOUT(f->server().heldAnswers(), 2, 5000);
+
+    f.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(first->isFinished() && second->isFinished(), 5000);
+    QVERIFY(first->error() != QNetworkReply::NoError);
+    QVERIFY(second->error() != QNetworkReply::NoError);
+}
+
+void TestMockHttpServer::stoppingWithAnswersStillDelayed()
+{
+    auto f = std::make_unique<MockFixture>();
+    QVERIFY(f->ok());
+    addRule(*f, R"({"endpoint":"*","latencyMs":60000})");
+    std::unique_ptr<QNetworkReply> reply(m_nam.get(QNetworkRequest(at(*f, QStringLiteral("/management/v1/orgs/me")))));
+    QTRY_COMPARE_WITH_TIMEOUT(f->router().requestCount(), quint64(1), 5000);
+    f.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 5000);
+    QVERIFY(reply->error() != QNetworkReply::NoError);
 }
 
 QTEST_GUILESS_MAIN(TestMockHttpServer)
