@@ -1,8 +1,11 @@
 #include "MockRouter.h"
 
+#include "MockAdminApi.h"
 #include "MockJsonReader.h"
 #include "MockLog.h"
 #include "MockZitadel.h"
+
+#include <QElapsedTimer>
 
 namespace
 {
@@ -62,6 +65,19 @@ MockPathSegments splitPath(const QByteArray& path)
     }
     return segments;
 }
+
+// Bodies under the cap are kept by sharing the request's or response's buffer (no copy on the
+// benchmarked resend path). Longer ones are cut at a UTF-8 character boundary so the log
+// shows text, not a broken character.
+QByteArray capped(const QByteArray& body)
+{
+    if (body.size() <= MockRouter::LogBodyCap)
+        return body;
+    qsizetype n = MockRouter::LogBodyCap;
+    while (n > 0 && (uchar(body.at(n)) & 0xC0) == 0x80)
+        --n;
+    return body.left(n);
+}
 } // namespace
 
 const QByteArray* MockApiCall::header(const char* name) const
@@ -75,6 +91,7 @@ MockRouter::MockRouter(MockZitadel* zitadel)
     , m_users(*zitadel)
     , m_orgs(*zitadel)
     , m_resources(*zitadel)
+    , m_admin(std::make_unique<MockAdminApi>(*zitadel, *this))
 {
     auto bind = [](auto* api, MockApiReply (std::remove_pointer_t<decltype(api)>::*fn)(const MockApiCall&)) {
         return [api, fn](const MockApiCall& call) { return (api->*fn)(call); };
@@ -113,6 +130,8 @@ MockRouter::MockRouter(MockZitadel* zitadel)
         bind(&m_orgs, &MockOrganizationApi::listOrganizations));
 }
 
+MockRouter::~MockRouter() = default;
+
 void MockRouter::addRest(const char* method, const char* path, Handler handler)
 {
     RestRoute route;
@@ -132,8 +151,24 @@ void MockRouter::addConnect(const char* service, const char* method, const char*
 
 MockResponse MockRouter::handle(const MockRequest& request)
 {
-    MockResponse response = dispatch(request);
-    m_log.push(MockRequestLogEntry {m_zitadel->now(), request.method, request.path, response.status});
+    QElapsedTimer timer;
+    timer.start();
+    const bool admin = MockAdminApi::handles(request.path);
+    MockResponse response = admin ? m_admin->handle(request) : dispatch(request);
+
+    MockRequestLogEntry entry;
+    entry.id = m_log.total() + 1;
+    entry.time = m_zitadel->now();
+    entry.method = request.method;
+    entry.path = request.path;
+    entry.query = request.query;
+    entry.status = response.status;
+    entry.durationMs = timer.elapsed();
+    entry.peer = request.peer;
+    entry.admin = admin;
+    entry.requestBody = capped(request.body);
+    entry.responseBody = capped(response.body);
+    m_log.push(std::move(entry));
     qCDebug(lcMock).noquote() << request.method << request.path << "->" << response.status;
     return response;
 }

@@ -13,8 +13,10 @@
 #include <QVarLengthArray>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
+class MockAdminApi;
 class MockZitadel;
 
 // A request path split at '/', without the leading empty segment; views into the path.
@@ -28,6 +30,7 @@ struct MockRequest
     QByteArray query;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    QString peer; // the client's address as MockHttpServer saw it; empty in router-level tests
 };
 
 struct MockResponse
@@ -37,12 +40,21 @@ struct MockResponse
     QByteArray body;
 };
 
+// One handled request as GET /_mock/requests shows it (MockAdminJson writes it). Headers
+// are not kept at all, so the Authorization header can never show up there.
 struct MockRequestLogEntry
 {
+    quint64 id = 0; // 1 for the first request the router handled; never reused
     QDateTime time;
     QByteArray method;
     QByteArray path;
+    QByteArray query;
     int status = 0;
+    qint64 durationMs = 0; // routing and handling, without MockHttpServer's added latency
+    QString peer;
+    bool admin = false; // a /_mock/... request
+    QByteArray requestBody; // the first LogBodyCap bytes
+    QByteArray responseBody;
 };
 
 // Pure: HTTP in, HTTP out, no sockets. Matches the route (REST as the grpc-gateway does,
@@ -52,13 +64,19 @@ class MockRouter
 {
 public:
     static constexpr qsizetype LogCapacity = 10'000;
+    static constexpr qsizetype LogBodyCap = 4096; // bytes of each body the log keeps
 
     explicit MockRouter(MockZitadel* zitadel);
+    ~MockRouter();
     Q_DISABLE_COPY_MOVE(MockRouter) // the route table points into this object
 
-    MockResponse handle(const MockRequest& request); // also appends to the request log
+    // Paths under /_mock go to MockAdminApi, everything else to the ZITADEL routes. Every
+    // request, admin ones included, is appended to the request log.
+    MockResponse handle(const MockRequest& request);
     QList<MockRequestLogEntry> requestLog() const { return m_log.toList(); } // capped, newest 10'000
+    const MockRingBuffer<MockRequestLogEntry>& requestLogBuffer() const { return m_log; }
     quint64 requestCount() const { return m_log.total(); } // every request ever handled
+    qsizetype clearRequestLog() { return m_log.clear(); } // returns how many entries it held
 
 private:
     using Handler = std::function<MockApiReply(const MockApiCall&)>;
@@ -89,6 +107,7 @@ private:
     MockUserServiceApi m_users;
     MockOrganizationApi m_orgs;
     MockResourcesUserApi m_resources;
+    std::unique_ptr<MockAdminApi> m_admin;
     std::vector<RestRoute> m_rest;
     std::vector<ConnectMethod> m_connect;
     MockRingBuffer<MockRequestLogEntry> m_log {LogCapacity};
