@@ -1,9 +1,12 @@
 // verifydesk-mock: serves the embedded ZITADEL mock over HTTP until SIGINT/SIGTERM.
 //
 // Output contract (scripts and tests read it through pipes): the first stdout line is
-// "listening on http://127.0.0.1:PORT", then one line per token. Exit codes: 0 after a
-// signal, 1 when the port cannot be bound, 2 for bad arguments or a bad seed.
+// "listening on http://127.0.0.1:PORT", the second "admin token for /_mock: TOKEN" (the
+// bearer token of the admin API, docs/mock-workbench.md; new every start unless
+// --admin-token fixes it), then one line per ZITADEL token. Exit codes: 0 after a signal,
+// 1 when the port cannot be bound, 2 for bad arguments or a bad seed.
 
+#include "MockAdminToken.h"
 #include "MockHttpServer.h"
 #include "MockZitadel.h"
 #include "UnixSignalWatcher.h"
@@ -109,7 +112,11 @@ int main(int argc, char* argv[])
         QStringLiteral("0"));
     const QCommandLineOption latency(
         QStringLiteral("latency"), tr("Delay every answer by MS milliseconds."), tr("MS"), QStringLiteral("0"));
-    parser.addOptions({port, address, listenAny, seed, usersPerOrg, randomSeed, latency});
+    const QCommandLineOption adminToken(QStringLiteral("admin-token"),
+        tr("Bearer token for the admin API /_mock (16 to 128 letters, digits, '-', '_', '.', '~'; default: a new "
+           "random one)."),
+        tr("TOKEN"));
+    parser.addOptions({port, address, listenAny, seed, usersPerOrg, randomSeed, latency, adminToken});
 
     if (!parser.parse(QCoreApplication::arguments()))
         return usageError(parser.errorText());
@@ -136,6 +143,12 @@ int main(int argc, char* argv[])
         return usageError(tr("--random-seed must be a non-negative number"));
     if (!parseNumber(parser.value(latency), 600'000, &latencyMs))
         return usageError(tr("--latency must be a number of milliseconds from 0 to 600000"));
+    options.adminToken = parser.value(adminToken);
+    if (parser.isSet(adminToken)) {
+        const QString problem = MockAdminToken::problem(options.adminToken);
+        if (!problem.isEmpty())
+            return usageError(QStringLiteral("--admin-token: ") + problem);
+    }
     const QHostAddress host(parser.value(address));
     if (host.isNull())
         return usageError(tr("--address must be an IP address, not \"%1\"").arg(parser.value(address)));
@@ -161,12 +174,13 @@ int main(int argc, char* argv[])
     QObject::connect(&signalWatcher, &UnixSignalWatcher::received, &app, [](int) { QCoreApplication::quit(); });
 
     printLine(stdout, QStringLiteral("listening on ") + server.baseUrl().toString());
+    printLine(stdout, QStringLiteral("admin token for /_mock: ") + zitadel->adminToken());
     const QList<MockOrg> orgs = zitadel->organizations();
     for (const MockToken& token : zitadel->tokens())
         printLine(stdout, describeToken(token, orgs));
-    if (options.usersPerOrg > 0)
+    if (zitadel->usersPerOrg() > 0) // from --users-per-org or a saved state
         printLine(
-            stdout, tr("%1 generated users in each of %2 organizations").arg(options.usersPerOrg).arg(orgs.size()));
+            stdout, tr("%1 generated users in each of %2 organizations").arg(zitadel->usersPerOrg()).arg(orgs.size()));
 
     return app.exec() == 0 ? 0 : 1;
 }

@@ -38,7 +38,9 @@ void EmbeddedMock::start(const MockOptions& options)
         QString error;
         parts->zitadel = MockZitadel::create(options, &error);
         QUrl url;
+        QString adminToken;
         if (parts->zitadel) {
+            adminToken = parts->zitadel->adminToken();
             parts->server = std::make_unique<MockHttpServer>(parts->zitadel.get());
             if (parts->server->listen() != 0)
                 url = parts->server->baseUrl();
@@ -48,12 +50,13 @@ void EmbeddedMock::start(const MockOptions& options)
         // Report back on the owner's thread; a stop() in between makes the answer stale.
         QMetaObject::invokeMethod(
             self.data(),
-            [self, url, error, generation] {
+            [self, url, error, adminToken, generation] {
                 if (!self || generation != self->m_generation)
                     return;
                 self->m_starting = false;
                 if (url.isValid()) {
                     self->m_baseUrl = url;
+                    self->m_adminToken = adminToken;
                     Q_EMIT self->ready(url);
                 } else {
                     Q_EMIT self->failed(error);
@@ -70,6 +73,8 @@ void EmbeddedMock::stop()
     ++m_generation;
     m_starting = false;
     m_baseUrl = QUrl();
+    m_adminToken.clear();
+    m_exposedUrl = QUrl();
     // The server and the mock were created in the mock thread and must die there.
     auto parts = std::move(m_parts);
     QMetaObject::invokeMethod(
@@ -109,4 +114,63 @@ quint64 EmbeddedMock::requestCount()
 void EmbeddedMock::setLatency(int milliseconds)
 {
     withMock([milliseconds](MockZitadel&, MockHttpServer& server) { server.setLatency(milliseconds); });
+}
+
+void EmbeddedMock::expose(quint16 port)
+{
+    QPointer<EmbeddedMock> self(this);
+    if (!m_thread.isRunning() || !m_parts) {
+        QMetaObject::invokeMethod(
+            this,
+            [self] {
+                if (self)
+                    Q_EMIT self->exposeFailed(tr("The embedded mock is not running, so there is nothing to expose."));
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    // Queued behind start(), so a mock that is still starting is exposed once it listens.
+    auto parts = m_parts;
+    const quint64 generation = m_generation;
+    QMetaObject::invokeMethod(m_context, [self, parts, port, generation] {
+        QUrl url;
+        QString error = tr("The embedded mock did not start, so there is nothing to expose.");
+        if (parts->server && parts->server->listenAlso(port) != 0)
+            url = parts->server->extraUrl();
+        else if (parts->server)
+            error = parts->server->errorString();
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, url, error, generation] {
+                if (!self || generation != self->m_generation)
+                    return;
+                if (url.isValid()) {
+                    self->m_exposedUrl = url;
+                    Q_EMIT self->exposed(url);
+                } else {
+                    Q_EMIT self->exposeFailed(error);
+                }
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void EmbeddedMock::unexpose()
+{
+    QPointer<EmbeddedMock> self(this);
+    const auto done = [self] {
+        if (self)
+            Q_EMIT self->unexposed();
+    };
+    m_exposedUrl = QUrl();
+    if (!m_thread.isRunning() || !m_parts) {
+        QMetaObject::invokeMethod(this, done, Qt::QueuedConnection);
+        return;
+    }
+    auto parts = m_parts;
+    QMetaObject::invokeMethod(m_context, [self, parts, done] {
+        if (parts->server)
+            parts->server->stopListeningAlso();
+        QMetaObject::invokeMethod(self.data(), done, Qt::QueuedConnection);
+    });
 }

@@ -31,6 +31,16 @@ public:
     // start() was called and neither ready() nor failed() has come yet.
     bool isStarting() const { return m_starting; }
     QUrl baseUrl() const { return m_baseUrl; }
+    // The bearer token of the mock's admin API (/_mock/...), known from ready() on.
+    QString adminToken() const { return m_adminToken; }
+
+    // Also serves the running mock on 127.0.0.1:port (the same state), for curl, scripts or a
+    // second app. Asynchronous: ends in exposed(url) or exposeFailed(sentence for people). A
+    // mock exposed elsewhere moves to the new port; when that fails it stays where it was.
+    void expose(quint16 port);
+    // Closes that port again (and its connections). Asynchronous: ends in unexposed().
+    void unexpose();
+    QUrl exposedUrl() const { return m_exposedUrl; } // empty when not exposed
 
     // Runs work on the mock's thread and waits for it. For tests and the QA panel only: the
     // work must be short, because the calling thread blocks meanwhile.
@@ -41,6 +51,9 @@ public:
 Q_SIGNALS:
     void ready(const QUrl& baseUrl);
     void failed(const QString& error);
+    void exposed(const QUrl& url);
+    void exposeFailed(const QString& error);
+    void unexposed();
 
 private:
     struct Parts; // lives on, and is destroyed in, the mock thread
@@ -48,6 +61,8 @@ private:
     QObject* m_context = nullptr; // thread-affine anchor for queued work
     std::shared_ptr<Parts> m_parts;
     QUrl m_baseUrl;
+    QString m_adminToken;
+    QUrl m_exposedUrl;
     quint64 m_generation = 0; // ignores a ready() from a start that stop() superseded
     bool m_starting = false;
 };

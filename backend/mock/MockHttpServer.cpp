@@ -40,6 +40,24 @@ QByteArray methodName(QHttpServerRequest::Method method)
     }
 }
 
+// IPv4 clients of a dual-stack listener show up as "::ffff:127.0.0.1"; the log shows them
+// as people know them.
+QString peerText(const QHostAddress& address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4).toString() : address.toString();
+}
+
+QUrl loopbackUrl(quint16 port)
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(port);
+    return url;
+}
+
 // Writes the answer, or for close-mid-body the status line, the headers with the full
 // Content-Length and half the body, then ends the connection.
 void write(QHttpServerResponder& responder, const MockResponse& response)
@@ -97,6 +115,56 @@ quint16 MockHttpServer::listen(const QHostAddress& address, quint16 port, bool a
     return m_port;
 }
 
+quint16 MockHttpServer::listenAlso(quint16 port)
+{
+    if (m_extra && port != 0 && m_extra->serverPort() == port)
+        return port;
+    auto* tcp = new QTcpServer(m_server);
+    if (!tcp->listen(QHostAddress::LocalHost, port)) {
+        switch (tcp->serverError()) {
+        case QAbstractSocket::AddressInUseError:
+            m_error = tr("Port %1 on 127.0.0.1 is already in use by another program; choose another port.").arg(port);
+            break;
+        case QAbstractSocket::SocketAccessError:
+            m_error = tr("This system does not let the mock use port %1; choose a port above 1023.").arg(port);
+            break;
+        default:
+            m_error = tr("Cannot listen on 127.0.0.1 port %1: %2.").arg(port).arg(tcp->errorString());
+        }
+        delete tcp;
+        return 0;
+    }
+    stopListeningAlso();
+    m_server->bind(tcp);
+    m_extra = tcp;
+    m_error.clear();
+    qCDebug(lcMock).noquote() << "also listening on" << extraUrl().toString();
+    return tcp->serverPort();
+}
+
+void MockHttpServer::stopListeningAlso()
+{
+    if (!m_extra)
+        return;
+    QTcpServer* tcp = m_extra;
+    m_extra = nullptr;
+    qCDebug(lcMock) << "no longer listening on port" << tcp->serverPort();
+    tcp->close();
+    // QTcpServer parents the sockets it accepts. Aborting them ends kept-alive connections
+    // too, so the port really stops answering; QHttpServer deletes each socket (and its
+    // request) on the disconnect, and a delayed answer sees the socket gone (serve()).
+    const QList<QTcpSocket*> sockets = tcp->findChildren<QTcpSocket*>(Qt::FindDirectChildrenOnly);
+    for (QTcpSocket* socket : sockets)
+        socket->abort();
+    tcp->setParent(nullptr); // out of QHttpServer::servers() at once
+    tcp->deleteLater();
+}
+
+QUrl MockHttpServer::extraUrl() const
+{
+    return m_extra ? loopbackUrl(m_extra->serverPort()) : QUrl();
+}
+
 QUrl MockHttpServer::baseUrl() const
 {
     if (m_port == 0)
@@ -125,6 +193,7 @@ void MockHttpServer::serve(const QHttpServerRequest& request, QHttpServerRespond
     mock.query = url.query(QUrl::FullyEncoded).toUtf8();
     mock.headers = request.headers();
     mock.body = request.body();
+    mock.peer = peerText(request.remoteAddress());
     const MockResponse response = m_router.handle(mock);
 
     if (response.transport == MockResponse::Transport::NoAnswer) {

@@ -4,6 +4,7 @@
 
 #include <QHostAddress>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QUrl>
 
@@ -11,6 +12,7 @@
 #include <vector>
 
 class QHttpServer;
+class QTcpServer;
 class QHttpServerRequest;
 class QHttpServerResponder;
 class QTcpSocket;
@@ -35,6 +37,16 @@ public:
         const QHostAddress& address = QHostAddress::LocalHost, quint16 port = 0, bool allowNonLoopback = false);
     QString errorString() const { return m_error; }
     QUrl baseUrl() const; // http://127.0.0.1:PORT
+
+    // A second listener on 127.0.0.1:port serving the very same router and state, so curl,
+    // scripts or another app reach an embedded mock on a port people know. Loopback only,
+    // whatever listen() was given. Returns the port (port 0 picks a free one), or 0 with
+    // errorString() a sentence for people (e.g. the port is in use); a failure leaves an
+    // earlier extra listener as it was, a success replaces it.
+    quint16 listenAlso(quint16 port);
+    // Closes the extra listener and the connections it accepted; the main listener stays.
+    void stopListeningAlso();
+    QUrl extraUrl() const; // empty without an extra listener
     MockRouter& router() { return m_router; }
     void setLatency(int milliseconds); // every answer is delayed this long (0 = none)
     int latency() const { return m_latency; }
@@ -62,6 +74,7 @@ private:
 
     MockRouter m_router;
     QHttpServer* m_server;
+    QPointer<QTcpServer> m_extra;
     QHostAddress m_address;
     quint16 m_port = 0;
     int m_latency = 0;

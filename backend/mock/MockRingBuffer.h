@@ -35,6 +35,28 @@ public:
         return out;
     }
 
+    // Newest first, until `visit` returns false. The admin API filters and pages with this
+    // without copying the whole buffer.
+    template <typename F>
+    void visitNewestFirst(F visit) const
+    {
+        const size_t n = m_items.size();
+        for (size_t i = 0; i < n; ++i) {
+            if (!visit(m_items[(size_t(m_next) + n - 1 - i) % n]))
+                return;
+        }
+    }
+
+    // Empties the buffer and returns how many items it held. total() keeps counting, so
+    // numbers derived from it (request ids) are never handed out twice.
+    qsizetype clear()
+    {
+        const qsizetype removed = size();
+        m_items.clear();
+        m_next = 0;
+        return removed;
+    }
+
     qsizetype size() const { return qsizetype(m_items.size()); }
     quint64 total() const { return m_total; } // everything ever pushed, including what was dropped
 

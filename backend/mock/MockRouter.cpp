@@ -1,9 +1,12 @@
 #include "MockRouter.h"
 
+#include "MockAdminApi.h"
 #include "MockFaultPresets.h"
 #include "MockJsonReader.h"
 #include "MockLog.h"
 #include "MockZitadel.h"
+
+#include <QElapsedTimer>
 
 namespace
 {
@@ -74,6 +77,19 @@ MockPathSegments splitPath(const QByteArray& path)
     }
     return segments;
 }
+
+// Bodies under the cap are kept by sharing the request's or response's buffer (no copy on the
+// benchmarked resend path). Longer ones are cut at a UTF-8 character boundary so the log
+// shows text, not a broken character.
+QByteArray capped(const QByteArray& body)
+{
+    if (body.size() <= MockRouter::LogBodyCap)
+        return body;
+    qsizetype n = MockRouter::LogBodyCap;
+    while (n > 0 && (uchar(body.at(n)) & 0xC0) == 0x80)
+        --n;
+    return body.left(n);
+}
 } // namespace
 
 const QByteArray* MockApiCall::header(const char* name) const
@@ -87,7 +103,8 @@ MockRouter::MockRouter(MockZitadel* zitadel)
     , m_users(*zitadel)
     , m_orgs(*zitadel)
     , m_resources(*zitadel)
-    , m_faults(zitadel->options().randomSeed)
+    , m_admin(std::make_unique<MockAdminApi>(*zitadel, *this))
+    , m_faults(zitadel->randomSeed())
 {
     auto bind = [](auto* api, MockApiReply (std::remove_pointer_t<decltype(api)>::*fn)(const MockApiCall&)) {
         return [api, fn](const MockApiCall& call) { return (api->*fn)(call); };
@@ -181,6 +198,8 @@ QStringList MockRouter::operationGroups()
     return MockOperations::groups();
 }
 
+MockRouter::~MockRouter() = default;
+
 void MockRouter::addRest(const char* operation, const char* method, const char* path, Handler handler)
 {
     RestRoute route;
@@ -205,16 +224,30 @@ void MockRouter::addConnect(
 
 MockResponse MockRouter::handle(const MockRequest& request)
 {
+    QElapsedTimer timer;
+    timer.start();
+    const bool admin = MockAdminApi::handles(request.path);
     Outcome outcome;
-    MockResponse response = dispatch(request, &outcome);
-    breakOnTheWayBack(response, outcome.fault);
+    MockResponse response = admin ? m_admin->handle(request) : dispatch(request, &outcome);
+    if (!admin)
+        breakOnTheWayBack(response, outcome.fault);
     const int status = response.transport == MockResponse::Transport::NoAnswer ? 0 : response.status;
-    m_log.push(MockRequestLogEntry {m_zitadel->now(),
-        request.method,
-        request.path,
-        status,
-        outcome.operation ? outcome.operation->nameString() : QString(),
-        outcome.fault.ruleId});
+
+    MockRequestLogEntry entry;
+    entry.id = m_log.total() + 1;
+    entry.time = m_zitadel->now();
+    entry.method = request.method;
+    entry.path = request.path;
+    entry.query = request.query;
+    entry.status = status;
+    entry.operation = outcome.operation ? outcome.operation->nameString() : QString();
+    entry.faultId = outcome.fault.ruleId;
+    entry.durationMs = timer.elapsed();
+    entry.peer = request.peer;
+    entry.admin = admin;
+    entry.requestBody = capped(request.body);
+    entry.responseBody = capped(response.body);
+    m_log.push(std::move(entry));
     qCDebug(lcMock).noquote() << request.method << request.path << "->" << status
                               << (outcome.fault.applies() ? QStringLiteral("(fault %1)").arg(outcome.fault.ruleId)
                                                           : QString());

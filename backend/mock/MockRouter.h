@@ -16,9 +16,11 @@
 #include <QVarLengthArray>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
+class MockAdminApi;
 class MockZitadel;
 
 // A request path split at '/', without the leading empty segment; views into the path.
@@ -32,6 +34,7 @@ struct MockRequest
     QByteArray query;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    QString peer; // the client's address as MockHttpServer saw it; empty in router-level tests
 };
 
 struct MockResponse
@@ -51,14 +54,23 @@ struct MockResponse
     int delayMs = 0; // a fault's latency, on top of the adapter's global latency
 };
 
+// One handled request as GET /_mock/requests shows it (MockAdminJson writes it). Headers
+// are not kept at all, so the Authorization header can never show up there.
 struct MockRequestLogEntry
 {
+    quint64 id = 0; // 1 for the first request the router handled; never reused
     QDateTime time;
     QByteArray method;
     QByteArray path;
+    QByteArray query;
     int status = 0; // 0 when nothing was answered (no-answer fault)
     QString operation; // e.g. "user.ResendEmailCode"; empty when no route matched
     QString faultId; // the fault rule that applied, if any
+    qint64 durationMs = 0; // routing and handling, without MockHttpServer's added latency
+    QString peer;
+    bool admin = false; // a /_mock/... request
+    QByteArray requestBody; // the first LogBodyCap bytes
+    QByteArray responseBody;
 };
 
 // Pure: HTTP in, HTTP out, no sockets. Matches the route (REST as the grpc-gateway does,
@@ -74,13 +86,19 @@ class MockRouter
 {
 public:
     static constexpr qsizetype LogCapacity = 10'000;
+    static constexpr qsizetype LogBodyCap = 4096; // bytes of each body the log keeps
 
     explicit MockRouter(MockZitadel* zitadel);
+    ~MockRouter();
     Q_DISABLE_COPY_MOVE(MockRouter) // the route table points into this object
 
-    MockResponse handle(const MockRequest& request); // also appends to the request log
+    // Paths under /_mock go to MockAdminApi, everything else to the ZITADEL routes. Every
+    // request, admin ones included, is appended to the request log.
+    MockResponse handle(const MockRequest& request);
     QList<MockRequestLogEntry> requestLog() const { return m_log.toList(); } // capped, newest 10'000
+    const MockRingBuffer<MockRequestLogEntry>& requestLogBuffer() const { return m_log; }
     quint64 requestCount() const { return m_log.total(); } // every request ever handled
+    qsizetype clearRequestLog() { return m_log.clear(); } // returns how many entries it held
 
     // The fault rules; the default seed is MockOptions::randomSeed, or a random one.
     MockFaultEngine& faults() { return m_faults; }
@@ -137,6 +155,7 @@ private:
     MockUserServiceApi m_users;
     MockOrganizationApi m_orgs;
     MockResourcesUserApi m_resources;
+    std::unique_ptr<MockAdminApi> m_admin;
     std::vector<RestRoute> m_rest;
     std::vector<ConnectMethod> m_connect;
     MockRingBuffer<MockRequestLogEntry> m_log {LogCapacity};

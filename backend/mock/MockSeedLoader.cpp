@@ -1,13 +1,17 @@
 #include "MockSeedLoader.h"
 
 #include "MockLog.h"
+#include "MockSeedFormat.h"
 #include "MockTimestamp.h"
+#include "MockUserGenerator.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+
+#include <algorithm>
 
 /*
 Seed document format ("verifydesk-mock-seed/1"), one JSON object:
@@ -48,6 +52,12 @@ Seed document format ("verifydesk-mock-seed/1"), one JSON object:
     { "token": "mock-admin", "userId": "312909075211944356", "description": "...",
       "grants": [ { "organizationId": "*",      // "*" = every organization
                     "permissions": ["user.read", "user.write", "org.read"] } ] }
+  ],
+  "generatedUsersPerOrg": 100,                  // optional: generated users in every organization
+  "changedGeneratedUsers": [                    // optional: generated users changed since
+    { "id": "901000000000000042", "sequence": "19", "changeDate": "2026-03-02T14:20:01.733Z",
+      "email": { "verified": false, "pendingCode": "K3M9QX" },   // only if the user has an email
+      "phone": { "verified": true } }                            // only if the user has a phone
   ]
 }
 
@@ -56,6 +66,11 @@ v1 default org context) is its user's organization. A pending code is only allow
 unverified address, since ZITADEL drops the code when the address gets verified. When it was
 issued ("pendingCodeCreated", the same in "email") decides whether it has expired; without it
 the user's changeDate counts, because sending the code was the user's last change.
+
+Generated users (see MockUserGenerator) follow from their id, so a saved state (MockSeedWriter)
+records only the count and, for the users the mock changed, the fields it can change. An
+absent "email" or "phone" there means "as generated". --users-per-org and the admin API's
+generate never combine with a different "generatedUsersPerOrg"; MockZitadel decides that.
 */
 
 namespace
@@ -160,37 +175,12 @@ public:
     }
 };
 
-const std::pair<const char*, MockOrgState> orgStates[] = {
-    {"ACTIVE", MockOrgState::Active},
-    {"INACTIVE", MockOrgState::Inactive},
-    {"REMOVED", MockOrgState::Removed},
-};
-const std::pair<const char*, MockUserState> userStates[] = {
-    {"ACTIVE", MockUserState::Active},
-    {"INACTIVE", MockUserState::Inactive},
-    {"LOCKED", MockUserState::Locked},
-    {"INITIAL", MockUserState::Initial},
-    {"SUSPEND", MockUserState::Suspend},
-};
-const std::pair<const char*, MockGender> genders[] = {
-    {"FEMALE", MockGender::Female},
-    {"MALE", MockGender::Male},
-    {"DIVERSE", MockGender::Diverse},
-    {"UNSPECIFIED", MockGender::Unspecified},
-};
-const std::pair<const char*, MockUserType> userTypes[] = {
-    {"human", MockUserType::Human},
-    {"machine", MockUserType::Machine},
-};
-const std::pair<const char*, MockPermission> permissions[] = {
-    {"user.read", MockPermission::UserRead},
-    {"user.write", MockPermission::UserWrite},
-    {"org.read", MockPermission::OrgRead},
-};
-const std::pair<const char*, bool> tokenTypes[] = {
-    {"BEARER", false},
-    {"JWT", true},
-};
+using MockSeedFormat::AccessTokenTypes;
+using MockSeedFormat::Genders;
+using MockSeedFormat::OrgStates;
+using MockSeedFormat::Permissions;
+using MockSeedFormat::UserStates;
+using MockSeedFormat::UserTypes;
 
 // The generator's ids are 18 digits starting with 9 (see MockUserGenerator); a seed id of that
 // shape could shadow a generated user, so seeds keep clear of it.
@@ -204,7 +194,7 @@ void readOrg(Reader& r, const QJsonObject& o, const QString& where, MockOrg* org
     org->id = r.string(o, "id", where);
     org->name = r.string(o, "name", where);
     org->state =
-        r.enumeration(r.string(o, "state", where), orgStates, where + QLatin1String(".state"), MockOrgState::Active);
+        r.enumeration(r.string(o, "state", where), OrgStates, where + QLatin1String(".state"), MockOrgState::Active);
     org->primaryDomain = r.string(o, "primaryDomain", where);
     for (const QJsonValue& d : r.array(o, "domains", where)) {
         if (!d.isString() || d.toString().isEmpty())
@@ -240,9 +230,9 @@ void readUser(Reader& r, const QJsonObject& o, const QString& where, MockUser* u
     user->id = r.string(o, "id", where);
     user->orgId = r.string(o, "organizationId", where);
     user->type =
-        r.enumeration(r.string(o, "type", where), userTypes, where + QLatin1String(".type"), MockUserType::Human);
+        r.enumeration(r.string(o, "type", where), UserTypes, where + QLatin1String(".type"), MockUserType::Human);
     user->state =
-        r.enumeration(r.string(o, "state", where), userStates, where + QLatin1String(".state"), MockUserState::Active);
+        r.enumeration(r.string(o, "state", where), UserStates, where + QLatin1String(".state"), MockUserState::Active);
     user->userName = r.string(o, "userName", where);
     user->sequence = r.uint64(o, "sequence", where);
     user->creationDate = r.timestamp(o, "creationDate", where, true);
@@ -263,7 +253,8 @@ void readUser(Reader& r, const QJsonObject& o, const QString& where, MockUser* u
         user->hasSecret = r.boolean(machine, "hasSecret", m);
         const QString tokenType = r.string(machine, "accessTokenType", m, false);
         if (!tokenType.isEmpty())
-            user->jwtAccessToken = r.enumeration(tokenType, tokenTypes, m + QLatin1String(".accessTokenType"), false);
+            user->jwtAccessToken =
+                r.enumeration(tokenType, AccessTokenTypes, m + QLatin1String(".accessTokenType"), false);
         return;
     }
 
@@ -278,7 +269,7 @@ void readUser(Reader& r, const QJsonObject& o, const QString& where, MockUser* u
     user->preferredLanguage = r.string(profile, "preferredLanguage", p, false);
     const QString gender = r.string(profile, "gender", p, false);
     if (!gender.isEmpty())
-        user->gender = r.enumeration(gender, genders, p + QLatin1String(".gender"), MockGender::Unspecified);
+        user->gender = r.enumeration(gender, Genders, p + QLatin1String(".gender"), MockGender::Unspecified);
 
     bool hasEmail = false;
     const QString e = where + QLatin1String(".email");
@@ -323,9 +314,87 @@ void readToken(Reader& r, const QJsonObject& o, const QString& where, MockToken*
         grant.orgId = r.string(go, "organizationId", gw);
         for (const QJsonValue& p : r.array(go, "permissions", gw))
             grant.permissions.append(
-                r.enumeration(p.toString(), permissions, gw + QLatin1String(".permissions"), MockPermission::UserRead));
+                r.enumeration(p.toString(), Permissions, gw + QLatin1String(".permissions"), MockPermission::UserRead));
         token->grants.append(grant);
     }
+}
+
+// A contact of a changed generated user: only the verified flag and the pending code can
+// differ from the generator's, and only on an address the generated user has.
+void readChangedContact(
+    Reader& r, const QJsonObject& o, const char* name, const QString& where, bool has, bool* verified, QString* code)
+{
+    bool present = false;
+    const QJsonObject contact = r.object(o, name, where, &present);
+    if (!present)
+        return;
+    const QString w = where + QLatin1Char('.') + QLatin1String(name);
+    if (!has) {
+        r.fail(w, QStringLiteral("this generated user has no %1").arg(QLatin1String(name)));
+        return;
+    }
+    *verified = r.boolean(contact, "verified", w);
+    *code = r.string(contact, "pendingCode", w, false);
+    if (*verified && !code->isEmpty())
+        r.fail(w, QStringLiteral("a verified %1 cannot have a pending code").arg(QLatin1String(name)));
+}
+
+void readChangedGenerated(Reader& r,
+    const QJsonObject& o,
+    const QString& where,
+    const MockUserGenerator& generator,
+    int orgCount,
+    MockUser* user)
+{
+    const QString id = r.string(o, "id", where);
+    int org = 0;
+    quint64 index = 0;
+    if (r.failed())
+        return;
+    if (!MockUserGenerator::parseId(id, &org, &index) || org >= orgCount || index >= generator.perOrg()) {
+        r.fail(where + QLatin1String(".id"),
+            QStringLiteral("%1 is not one of the generated users (%2 per organization)")
+                .arg(id)
+                .arg(generator.perOrg()));
+        return;
+    }
+    *user = generator.materialize(generator.traits(org, quint32(index)));
+    user->sequence = r.uint64(o, "sequence", where);
+    user->changeDate = r.timestamp(o, "changeDate", where, true);
+    if (user->sequence == 0)
+        r.fail(where + QLatin1String(".sequence"), QStringLiteral("must be at least 1"));
+    readChangedContact(r, o, "email", where, !user->email.isEmpty(), &user->emailVerified, &user->emailCode);
+    readChangedContact(r, o, "phone", where, !user->phone.isEmpty(), &user->phoneVerified, &user->phoneCode);
+}
+
+void readGenerated(Reader& r, const QJsonObject& root, MockSeed& seed)
+{
+    seed.generatedUsersPerOrg = r.uint64(root, "generatedUsersPerOrg", QStringLiteral("seed"));
+    if (seed.generatedUsersPerOrg > MockUserGenerator::MaxPerOrg)
+        r.fail(QStringLiteral("seed.generatedUsersPerOrg"),
+            QStringLiteral("must be at most %1").arg(MockUserGenerator::MaxPerOrg));
+    else if (seed.generatedUsersPerOrg > 0 && seed.orgs.size() > MockUserGenerator::MaxOrgs)
+        r.fail(QStringLiteral("seed.generatedUsersPerOrg"),
+            QStringLiteral("generated users need a seed with at most %1 organizations")
+                .arg(MockUserGenerator::MaxOrgs));
+    const QJsonArray changed = r.array(root, "changedGeneratedUsers", QStringLiteral("seed"));
+    if (r.failed() || changed.isEmpty())
+        return;
+    const MockUserGenerator generator(seed.orgs, seed.generatedUsersPerOrg);
+    QSet<QString> ids;
+    for (int i = 0; i < changed.size() && !r.failed(); ++i) {
+        const QString where = QStringLiteral("changedGeneratedUsers[%1]").arg(i);
+        MockUser user;
+        readChangedGenerated(r, changed.at(i).toObject(), where, generator, int(seed.orgs.size()), &user);
+        if (ids.contains(user.id))
+            r.fail(where, QStringLiteral("duplicate id %1").arg(user.id));
+        ids.insert(user.id);
+        seed.changedGeneratedUsers.append(user);
+    }
+    // Id order is (organization, index) order: the order MockSeedWriter writes them in.
+    std::sort(seed.changedGeneratedUsers.begin(),
+        seed.changedGeneratedUsers.end(),
+        [](const MockUser& a, const MockUser& b) { return a.id < b.id; });
 }
 
 void crossCheck(Reader& r, MockSeed& seed)
@@ -386,8 +455,9 @@ std::optional<MockSeed> MockSeedLoader::parse(const QByteArray& json, QString* e
     const QJsonObject root = doc.object();
     Reader r;
     MockSeed seed;
-    if (r.string(root, "format", QStringLiteral("seed")) != QLatin1String("verifydesk-mock-seed/1"))
-        r.fail(QStringLiteral("seed.format"), QStringLiteral("expected \"verifydesk-mock-seed/1\""));
+    if (r.string(root, "format", QStringLiteral("seed")) != QLatin1String(MockSeedFormat::FormatId))
+        r.fail(QStringLiteral("seed.format"),
+            QStringLiteral("expected \"%1\"").arg(QLatin1String(MockSeedFormat::FormatId)));
 
     const QJsonObject instance = r.object(root, "instance", QStringLiteral("seed"));
     seed.instance.id = r.string(instance, "id", QStringLiteral("instance"));
@@ -419,13 +489,16 @@ std::optional<MockSeed> MockSeedLoader::parse(const QByteArray& json, QString* e
     }
     if (!r.failed())
         crossCheck(r, seed);
+    if (!r.failed())
+        readGenerated(r, root, seed);
     if (r.failed()) {
         if (error)
             *error = QStringLiteral("invalid seed: ") + r.error;
         return std::nullopt;
     }
     qCDebug(lcMock) << "seed:" << seed.orgs.size() << "organizations," << seed.users.size() << "users,"
-                    << seed.tokens.size() << "tokens";
+                    << seed.tokens.size() << "tokens," << seed.generatedUsersPerOrg
+                    << "generated users per organization";
     return seed;
 }
 

@@ -15,6 +15,10 @@ struct MockSeed
     QList<MockOrg> orgs; // the first one is the instance's default organization
     QList<MockUser> users;
     QList<MockToken> tokens;
+    quint64 generatedUsersPerOrg = 0; // MockUserGenerator users added to every organization
+    // Generated users whose state differs from what the generator makes, complete, ordered
+    // by id. Each one replaces its generated twin, so no id is ever listed twice.
+    QList<MockUser> changedGeneratedUsers;
 };
 
 // Reads and checks a seed document (format described at the top of MockSeedLoader.cpp).

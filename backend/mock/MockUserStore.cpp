@@ -1,5 +1,7 @@
 #include "MockUserStore.h"
 
+#include <algorithm>
+
 namespace
 {
 const QString& seedText(const MockUser& u, const QString& loginName, MockUserTextField field)
@@ -26,7 +28,10 @@ const QString& seedText(const MockUser& u, const QString& loginName, MockUserTex
 }
 } // namespace
 
-MockUserStore::MockUserStore(const QList<MockOrg>& orgs, const QList<MockUser>& seedUsers, quint64 generatedPerOrg)
+MockUserStore::MockUserStore(const QList<MockOrg>& orgs,
+    const QList<MockUser>& seedUsers,
+    quint64 generatedPerOrg,
+    const QList<MockUser>& changedGenerated)
     : m_generator(orgs, generatedPerOrg)
 {
     for (const MockOrg& org : orgs) {
@@ -45,6 +50,32 @@ MockUserStore::MockUserStore(const QList<MockOrg>& orgs, const QList<MockUser>& 
         m_orgs[size_t(org)].seedUsers.append(int(m_seed.size()));
         m_seed.push_back(std::move(e));
     }
+    for (const MockUser& user : changedGenerated) {
+        const auto ref = find(user.id);
+        Q_ASSERT(ref && ref->isGenerated()); // MockSeedLoader checked it
+        if (ref && ref->isGenerated())
+            m_overlay.insert(overlayKey(*ref), user);
+    }
+}
+
+QList<MockUser> MockUserStore::seedUsers() const
+{
+    QList<MockUser> out;
+    out.reserve(qsizetype(m_seed.size()));
+    for (const SeedEntry& e : m_seed)
+        out.append(e.user);
+    return out;
+}
+
+QList<MockUser> MockUserStore::changedGeneratedUsers() const
+{
+    QList<quint64> keys = m_overlay.keys();
+    std::sort(keys.begin(), keys.end()); // (org, index) order, which is id order
+    QList<MockUser> out;
+    out.reserve(keys.size());
+    for (const quint64 key : keys)
+        out.append(m_overlay.value(key));
+    return out;
 }
 
 std::optional<MockUserRef> MockUserStore::find(QStringView userId) const

@@ -62,7 +62,12 @@ public:
         Phone,
     };
 
-    MockUserStore(const QList<MockOrg>& orgs, const QList<MockUser>& seedUsers, quint64 generatedPerOrg);
+    // `changedGenerated`: generated users as a saved state left them (MockSeed); each replaces
+    // the generated user with its id.
+    MockUserStore(const QList<MockOrg>& orgs,
+        const QList<MockUser>& seedUsers,
+        quint64 generatedPerOrg,
+        const QList<MockUser>& changedGenerated = {});
 
     int orgCount() const { return int(m_orgs.size()); }
     const MockOrg& org(int index) const { return m_orgs[index].org; }
@@ -74,6 +79,11 @@ public:
     const QList<int>& seedUsersOfOrg(int org) const { return m_orgs[org].seedUsers; }
     quint64 generatedPerOrg() const { return m_generator.perOrg(); }
     quint64 userCount() const;
+
+    // For saving the state (MockSeedWriter): the seed users as they are now, in seed order,
+    // and the generated users that differ from the generator's, in id order.
+    QList<MockUser> seedUsers() const;
+    QList<MockUser> changedGeneratedUsers() const;
 
     // Replaces the pending code of one channel (issued `now`), raises the sequence by one and
     // sets the change date: what ZITADEL's "code added" event does. Returns the updated user.

@@ -1,5 +1,6 @@
 #include "MockZitadel.h"
 
+#include "MockAdminToken.h"
 #include "MockLog.h"
 #include "MockSeedLoader.h"
 
@@ -7,44 +8,153 @@ namespace
 {
 QRandomGenerator seededGenerator(quint64 seed)
 {
-    if (seed == 0)
-        return QRandomGenerator(QRandomGenerator::global()->generate());
     const quint32 words[2] = {quint32(seed), quint32(seed >> 32)};
     return QRandomGenerator(words, 2);
 }
+
+quint64 drawRandomSeed()
+{
+    quint64 seed = 0;
+    while (seed == 0)
+        seed = QRandomGenerator::global()->generate64();
+    return seed;
+}
+
+QString tooManyOrgs()
+{
+    return QStringLiteral("generated users need a seed with at most %1 organizations").arg(MockUserGenerator::MaxOrgs);
+}
 } // namespace
 
-MockZitadel::MockZitadel(MockSeed* seed, const MockOptions& options)
-    : m_options(options)
-    , m_instance(seed->instance)
-    , m_access(seed->tokens)
-    , m_users(seed->orgs, seed->users, options.usersPerOrg)
+MockZitadel::MockZitadel(MockSeed seed, quint64 randomSeed, QString adminToken)
+    : m_access({})
+    , m_users({}, {}, 0)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
-    , m_random(seededGenerator(options.randomSeed))
-{ }
+    , m_randomSeed(randomSeed)
+    , m_random(seededGenerator(randomSeed))
+    , m_startSeed(std::move(seed))
+    , m_adminToken(std::move(adminToken))
+{
+    apply(m_startSeed);
+}
 
 MockZitadel::~MockZitadel() = default;
 
 std::unique_ptr<MockZitadel> MockZitadel::create(const MockOptions& options, QString* error)
 {
-    if (options.usersPerOrg > MockUserGenerator::MaxPerOrg) {
+    const auto fail = [error](const QString& message) {
         if (error)
-            *error = QStringLiteral("users per organization must be at most %1").arg(MockUserGenerator::MaxPerOrg);
+            *error = message;
         return nullptr;
+    };
+    if (options.usersPerOrg > MockUserGenerator::MaxPerOrg)
+        return fail(QStringLiteral("users per organization must be at most %1").arg(MockUserGenerator::MaxPerOrg));
+    if (!options.adminToken.isEmpty()) {
+        const QString problem = MockAdminToken::problem(options.adminToken);
+        if (!problem.isEmpty())
+            return fail(problem);
     }
-    auto seed =
-        MockSeedLoader::loadFile(options.seedFile.isEmpty() ? MockSeedLoader::builtInPath() : options.seedFile, error);
+    const QString path = options.seedFile.isEmpty() ? MockSeedLoader::builtInPath() : options.seedFile;
+    auto seed = MockSeedLoader::loadFile(path, error);
     if (!seed)
         return nullptr;
-    if (options.usersPerOrg > 0 && seed->orgs.size() > MockUserGenerator::MaxOrgs) {
-        if (error)
-            *error = QStringLiteral("generated users need a seed with at most %1 organizations")
-                         .arg(MockUserGenerator::MaxOrgs);
-        return nullptr;
-    }
-    std::unique_ptr<MockZitadel> mock(new MockZitadel(&*seed, options));
+    // A saved state names its generated users by index; another count would strand them.
+    if (options.usersPerOrg > 0 && seed->generatedUsersPerOrg > 0 && options.usersPerOrg != seed->generatedUsersPerOrg)
+        return fail(
+            QStringLiteral("%1 was saved with %2 generated users per organization; asking for %3 does not fit it")
+                .arg(path)
+                .arg(seed->generatedUsersPerOrg)
+                .arg(options.usersPerOrg));
+    if (options.usersPerOrg > 0)
+        seed->generatedUsersPerOrg = options.usersPerOrg;
+    if (seed->generatedUsersPerOrg > 0 && seed->orgs.size() > MockUserGenerator::MaxOrgs)
+        return fail(tooManyOrgs());
+    const quint64 randomSeed = options.randomSeed != 0 ? options.randomSeed : drawRandomSeed();
+    const QString adminToken = options.adminToken.isEmpty() ? MockAdminToken::generate() : options.adminToken;
+    std::unique_ptr<MockZitadel> mock(new MockZitadel(std::move(*seed), randomSeed, adminToken));
     qCDebug(lcMock) << "mock ready:" << mock->m_users.userCount() << "users";
     return mock;
+}
+
+// Assignment, not new objects: the API objects keep their references to this MockZitadel,
+// and nothing outside a single request holds on to a token or a store entry.
+void MockZitadel::apply(const MockSeed& seed)
+{
+    m_instance = seed.instance;
+    m_access = MockAccessControl(seed.tokens);
+    m_users = MockUserStore(seed.orgs, seed.users, seed.generatedUsersPerOrg, seed.changedGeneratedUsers);
+}
+
+void MockZitadel::replace(const MockSeed& seed)
+{
+    apply(seed);
+    m_random = seededGenerator(m_randomSeed);
+    clearOutbox();
+    qCDebug(lcMock) << "state replaced:" << m_users.userCount() << "users";
+    emit stateReset();
+}
+
+MockSeed MockZitadel::snapshot() const
+{
+    MockSeed seed;
+    seed.instance = m_instance;
+    seed.orgs = organizations();
+    seed.users = m_users.seedUsers();
+    seed.tokens = m_access.tokens();
+    seed.generatedUsersPerOrg = m_users.generatedPerOrg();
+    seed.changedGeneratedUsers = m_users.changedGeneratedUsers();
+    return seed;
+}
+
+bool MockZitadel::load(const QByteArray& seedJson, QString* error)
+{
+    const auto seed = MockSeedLoader::parse(seedJson, error);
+    if (!seed)
+        return false;
+    load(*seed);
+    return true;
+}
+
+void MockZitadel::load(const MockSeed& seed)
+{
+    replace(seed);
+}
+
+void MockZitadel::reset()
+{
+    replace(m_startSeed);
+}
+
+bool MockZitadel::generate(quint64 usersPerOrg, QString* error)
+{
+    QString problem;
+    if (usersPerOrg > MockUserGenerator::MaxPerOrg)
+        problem = QStringLiteral("users per organization must be at most %1").arg(MockUserGenerator::MaxPerOrg);
+    else if (usersPerOrg > 0 && m_startSeed.orgs.size() > MockUserGenerator::MaxOrgs)
+        problem = tooManyOrgs();
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return false;
+    }
+    MockSeed seed = m_startSeed;
+    seed.generatedUsersPerOrg = usersPerOrg;
+    seed.changedGeneratedUsers.clear();
+    replace(seed);
+    return true;
+}
+
+void MockZitadel::setRandomSeed(quint64 seed)
+{
+    m_randomSeed = seed != 0 ? seed : drawRandomSeed();
+    m_random = seededGenerator(m_randomSeed);
+}
+
+qsizetype MockZitadel::clearOutbox()
+{
+    const qsizetype removed = m_outbox.clear();
+    emit outboxCleared();
+    return removed;
 }
 
 void MockZitadel::setClock(std::function<QDateTime()> now)

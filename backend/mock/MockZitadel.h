@@ -3,6 +3,7 @@
 #include "MockAccessControl.h"
 #include "MockModel.h"
 #include "MockRingBuffer.h"
+#include "MockSeedLoader.h"
 #include "MockUserStore.h"
 
 #include <QDateTime>
@@ -15,13 +16,14 @@
 #include <memory>
 #include <optional>
 
-struct MockSeed;
-
 struct MockOptions
 {
     QString seedFile; // empty = the built-in :/mock/seed.json
-    quint64 usersPerOrg = 0; // generated users added to EVERY seed organization, 0..1'000'000
+    // Generated users added to EVERY seed organization, 0..1'000'000. 0 = as many as the seed
+    // says (a saved state records them); a different non-zero count than the seed's is refused.
+    quint64 usersPerOrg = 0;
     quint64 randomSeed = 0; // 0 = random per run; else codes are repeatable
+    QString adminToken; // opens /_mock/...; empty = a new random one (MockAdminToken)
 };
 
 // A verification message ZITADEL would have sent. The mock sends nothing; QA reads these.
@@ -61,10 +63,31 @@ public:
     static std::unique_ptr<MockZitadel> create(const MockOptions& options, QString* error);
     ~MockZitadel() override;
 
-    const MockOptions& options() const { return m_options; } // as started
-
     QList<MockOutboxMessage> outbox() const { return m_outbox.toList(); } // oldest first, newest 10'000
+    const MockRingBuffer<MockOutboxMessage>& outboxBuffer() const { return m_outbox; }
     quint64 outboxTotal() const { return m_outbox.total(); }
+    qsizetype clearOutbox(); // returns how many messages it held; emits outboxCleared()
+
+    // The bearer token of the admin API (/_mock/...). Never log it.
+    const QString& adminToken() const { return m_adminToken; }
+
+    // Saving and replacing the whole state, for the admin API. Replacing keeps this object,
+    // because MockRouter's API objects hold references to it; it empties the outbox, restarts
+    // the code sequence from randomSeed() (so a reset run repeats its codes) and emits
+    // stateReset(). The request log is the router's and stays.
+    MockSeed snapshot() const; // the state now, as MockSeedWriter writes it
+    bool load(const QByteArray& seedJson, QString* error); // on error the state is unchanged
+    void load(const MockSeed& seed); // a seed MockSeedLoader accepted
+    void reset(); // the seed this mock was created from, with its generated users
+    // The seed this mock was created from with `usersPerOrg` fresh generated users in every
+    // organization (changes to generated users are dropped). On error the state is unchanged.
+    bool generate(quint64 usersPerOrg, QString* error);
+    quint64 usersPerOrg() const { return m_users.generatedPerOrg(); }
+
+    // The seed verification codes are drawn from; never 0 (a random run reports the seed it
+    // drew, so QA can repeat it). Setting it restarts the code sequence; 0 draws a new one.
+    quint64 randomSeed() const { return m_randomSeed; }
+    void setRandomSeed(quint64 seed);
 
     void setClock(std::function<QDateTime()> now); // tests make time deterministic; default = current UTC
     QDateTime now() const { return m_clock(); }
@@ -102,17 +125,24 @@ public:
 signals:
     void messageSent(const MockOutboxMessage& message);
     void userChanged(const QString& userId);
+    void outboxCleared();
+    // load(), reset() or generate() replaced everything: views of the mock reload.
+    void stateReset();
 
 private:
-    MockZitadel(MockSeed* seed, const MockOptions& options);
+    MockZitadel(MockSeed seed, quint64 randomSeed, QString adminToken);
+    void apply(const MockSeed& seed);
+    void replace(const MockSeed& seed);
 
-    MockOptions m_options;
     MockInstance m_instance;
     MockAccessControl m_access;
     MockUserStore m_users;
     MockRingBuffer<MockOutboxMessage> m_outbox {OutboxCapacity};
     std::function<QDateTime()> m_clock;
+    quint64 m_randomSeed;
     QRandomGenerator m_random;
     int m_codeLifetimeSeconds = DefaultCodeLifetimeSeconds;
     quint64 m_lastOutboxId = 0; // never reset, so an id is never given twice
+    MockSeed m_startSeed; // what reset() goes back to
+    QString m_adminToken;
 };

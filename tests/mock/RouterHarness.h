@@ -42,6 +42,11 @@ public:
     {
         return send("POST", path, token, QJsonDocument(body).toJson(QJsonDocument::Compact));
     }
+    // An admin API call (/_mock/...) with the mock's admin token.
+    MockResponse admin(const QByteArray& method, const QByteArray& path, const QByteArray& body = {})
+    {
+        return send(method, path, m_zitadel->adminToken().toUtf8(), body);
+    }
     // A Connect unary call: POST /<service>/<method>, Content-Type application/json.
     MockResponse connect(const QByteArray& procedure, const QByteArray& token, const QJsonObject& body);
 

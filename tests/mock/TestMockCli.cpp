@@ -1,5 +1,5 @@
-// verifydesk-mock as a user starts it: the "listening on" line, a real request, clean exit
-// on SIGTERM/SIGINT, and exit code 2 for arguments it refuses.
+// verifydesk-mock as a user starts it: the "listening on" line, the admin token line, a real
+// request, clean exit on SIGTERM/SIGINT, and exit code 2 for arguments it refuses.
 
 #include "SeedIds.h"
 
@@ -49,11 +49,12 @@ private slots:
     void helpAndVersion();
     void busyPortIsAnError();
     void generatedUsersAndLatency();
+    void fixedAdminToken();
 
 private:
     // Starts the mock and returns its base URL ("" on failure); `lines` gets the banner.
-    QUrl start(QProcess& p, const QStringList& arguments, QStringList* lines = nullptr, int bannerLines = 4);
-    int get(const QUrl& url, QByteArray* body = nullptr);
+    QUrl start(QProcess& p, const QStringList& arguments, QStringList* lines = nullptr, int bannerLines = 5);
+    int get(const QUrl& url, QByteArray* body = nullptr, const QByteArray& token = SeedIds::AdminToken);
 
     QNetworkAccessManager m_nam;
 };
@@ -73,10 +74,10 @@ QUrl TestMockCli::start(QProcess& p, const QStringList& arguments, QStringList* 
     return m.hasMatch() ? QUrl(m.captured(1)) : QUrl();
 }
 
-int TestMockCli::get(const QUrl& url, QByteArray* body)
+int TestMockCli::get(const QUrl& url, QByteArray* body, const QByteArray& token)
 {
     QNetworkRequest request(url);
-    request.setRawHeader("Authorization", QByteArrayLiteral("Bearer ") + SeedIds::AdminToken);
+    request.setRawHeader("Authorization", QByteArrayLiteral("Bearer ") + token);
     std::unique_ptr<QNetworkReply> reply(m_nam.get(request));
     QSignalSpy finished(reply.get(), &QNetworkReply::finished);
     if (!reply->isFinished() && !finished.wait(10000))
@@ -102,9 +103,12 @@ void TestMockCli::servesUntilSignalled()
         {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--random-seed"), QStringLiteral("1")},
         &banner);
     QVERIFY2(base.isValid() && base.port() > 0, qPrintable(banner.join('\n') + p.readAllStandardError()));
-    QCOMPARE(banner.at(1), QStringLiteral("token mock-admin: user.read, user.write, org.read in every organization"));
-    QCOMPARE(banner.at(2), QStringLiteral("token mock-support: user.read, user.write, org.read in ACME Corporation"));
-    QCOMPARE(banner.at(3), QStringLiteral("token mock-readonly: user.read, org.read in every organization"));
+    static const QRegularExpression adminLine(QStringLiteral("^admin token for /_mock: (vdmock_[A-Za-z0-9_-]{32})$"));
+    const auto admin = adminLine.match(banner.at(1));
+    QVERIFY2(admin.hasMatch(), qPrintable(banner.at(1)));
+    QCOMPARE(banner.at(2), QStringLiteral("token mock-admin: user.read, user.write, org.read in every organization"));
+    QCOMPARE(banner.at(3), QStringLiteral("token mock-support: user.read, user.write, org.read in ACME Corporation"));
+    QCOMPARE(banner.at(4), QStringLiteral("token mock-readonly: user.read, org.read in every organization"));
 
     QByteArray body;
     QCOMPARE(get(QUrl(base.toString() + QStringLiteral("/management/v1/orgs/me")), &body), 200);
@@ -115,6 +119,10 @@ void TestMockCli::servesUntilSignalled()
                  .value(QStringLiteral("name"))
                  .toString(),
         QStringLiteral("ACME Corporation"));
+
+    // The printed admin token opens the admin API; a ZITADEL token does not.
+    QCOMPARE(get(QUrl(base.toString() + QStringLiteral("/_mock/settings")), &body, admin.captured(1).toLatin1()), 200);
+    QCOMPARE(get(QUrl(base.toString() + QStringLiteral("/_mock/settings"))), 401);
 
     QCOMPARE(::kill(pid_t(p.processId()), signalNumber), 0);
     QCOMPARE(finish(p), 0);
@@ -157,6 +165,12 @@ void TestMockCli::badArguments_data()
     QTest::newRow("not an address") << QStringList {"--address", "localhost.example"} << QStringLiteral("--address");
     QTest::newRow("missing seed file") << QStringList {"--seed", "/nonexistent/seed.json"}
                                        << QStringLiteral("/nonexistent/seed.json");
+    QTest::newRow("admin token too short") << QStringList {"--admin-token", "short"} << QStringLiteral("--admin-token");
+    QTest::newRow("admin token too long")
+        << QStringList {"--admin-token", QString(129, QLatin1Char('a'))} << QStringLiteral("16 to 128");
+    QTest::newRow("admin token with a slash")
+        << QStringList {"--admin-token", "abcdefgh/ijklmnopqrs"} << QStringLiteral("--admin-token");
+    QTest::newRow("admin token empty") << QStringList {"--admin-token", ""} << QStringLiteral("--admin-token");
 }
 
 void TestMockCli::badArguments()
@@ -177,8 +191,14 @@ void TestMockCli::helpAndVersion()
     help.start(Binary, {QStringLiteral("--help")});
     QCOMPARE(finish(help), 0);
     const QString usage = QString::fromLocal8Bit(help.readAllStandardOutput());
-    for (const char* option :
-        {"--port", "--address", "--listen-any", "--seed", "--users-per-org", "--random-seed", "--latency"})
+    for (const char* option : {"--port",
+             "--address",
+             "--listen-any",
+             "--seed",
+             "--users-per-org",
+             "--random-seed",
+             "--latency",
+             "--admin-token"})
         QVERIFY2(usage.contains(QLatin1String(option)), option);
 
     QProcess version;
@@ -208,11 +228,27 @@ void TestMockCli::generatedUsersAndLatency()
     const QUrl base = start(p,
         {QStringLiteral("--users-per-org"), QStringLiteral("10"), QStringLiteral("--latency"), QStringLiteral("20")},
         &banner,
-        5);
+        6);
     QVERIFY(base.isValid());
-    QCOMPARE(banner.at(4), QStringLiteral("10 generated users in each of 4 organizations"));
+    QCOMPARE(banner.at(5), QStringLiteral("10 generated users in each of 4 organizations"));
     QCOMPARE(get(QUrl(base.toString() + QStringLiteral("/v2/users/901000000000000009"))), 200);
     QCOMPARE(get(QUrl(base.toString() + QStringLiteral("/v2/users/901000000000000010"))), 404);
+    p.terminate();
+    QCOMPARE(finish(p), 0);
+}
+
+void TestMockCli::fixedAdminToken()
+{
+    const QString token = QStringLiteral("qa-run-42_fixed.token~A");
+    QProcess p;
+    QStringList banner;
+    const QUrl base = start(p, {QStringLiteral("--admin-token"), token}, &banner);
+    QVERIFY2(base.isValid(), qPrintable(p.readAllStandardError()));
+    QCOMPARE(banner.at(1), QStringLiteral("admin token for /_mock: ") + token);
+    QByteArray body;
+    QCOMPARE(get(QUrl(base.toString() + QStringLiteral("/_mock/outbox")), &body, token.toLatin1()), 200);
+    QCOMPARE(QJsonDocument::fromJson(body).object().value(QStringLiteral("total")).toString(), QStringLiteral("0"));
+    QCOMPARE(get(QUrl(base.toString() + QStringLiteral("/_mock/outbox")), nullptr, "qa-run-42_fixed.token~B"), 401);
     p.terminate();
     QCOMPARE(finish(p), 0);
 }

@@ -1,0 +1,376 @@
+#include "MockAdminApi.h"
+
+#include "MockAdminInput.h"
+#include "MockAdminJson.h"
+#include "MockAdminToken.h"
+#include "MockJsonWriter.h"
+#include "MockLog.h"
+#include "MockSeedWriter.h"
+#include "MockZitadel.h"
+
+#include <limits>
+
+namespace
+{
+const QByteArray Root("/_mock");
+const QByteArray JsonType("application/json");
+
+MockResponse json(int status, QByteArray body)
+{
+    return MockResponse {status, {{QByteArrayLiteral("Content-Type"), JsonType}}, std::move(body)};
+}
+
+MockResponse error(int status, const QString& sentence)
+{
+    MockJsonWriter w;
+    w.beginObject();
+    w.field("error", sentence);
+    w.endObject();
+    return json(status, w.take());
+}
+
+MockResponse badRequest(const QString& sentence)
+{
+    return error(400, sentence);
+}
+
+const QByteArray* findHeader(const MockRequest& request, const char* name)
+{
+    for (const auto& h : request.headers) {
+        if (QByteArrayView(h.first).compare(QByteArrayView(name), Qt::CaseInsensitive) == 0)
+            return &h.second;
+    }
+    return nullptr;
+}
+
+// "/_mock/" names the index as "/_mock" does; every other path must match exactly.
+QByteArray normalised(const QByteArray& path)
+{
+    return path == "/_mock/" ? Root : path;
+}
+
+QString fromWhere()
+{
+    return QStringLiteral("verifydesk-mock prints the admin token when it starts, and the app shows it in its Mock "
+                          "panel.");
+}
+} // namespace
+
+MockAdminApi::MockAdminApi(MockZitadel& zitadel, MockRouter& router)
+    : m_zitadel(zitadel)
+    , m_router(router)
+{
+    // Routing, 405's Allow header and the index all read this one table.
+    m_endpoints = {
+        {"GET", "/_mock", "", "this index", &MockAdminApi::index},
+        {"GET",
+            "/_mock/outbox",
+            "?userId=&channel=email|sms&limit=N",
+            "verification messages the mock sent, newest first",
+            &MockAdminApi::getOutbox},
+        {"DELETE", "/_mock/outbox", "", "empties the outbox", &MockAdminApi::deleteOutbox},
+        {"GET", "/_mock/requests", "?limit=N", "requests the mock handled, newest first", &MockAdminApi::getRequests},
+        {"DELETE", "/_mock/requests", "", "empties the request log", &MockAdminApi::deleteRequests},
+        // MERGE(faults): GET, POST, PUT, DELETE /_mock/faults and DELETE /_mock/faults/{id} go here;
+        // until then those paths answer 404.
+        {"GET", "/_mock/state", "", "the current state as a seed file", &MockAdminApi::getState},
+        {"PUT", "/_mock/state", "a seed file", "loads a seed file; empties the outbox", &MockAdminApi::putState},
+        {"POST",
+            "/_mock/reset",
+            "",
+            "back to the seed the mock started with; empties the outbox, keeps the request log",
+            &MockAdminApi::postReset},
+        {"POST",
+            "/_mock/generate",
+            "{\"usersPerOrg\":N}",
+            "reset plus N generated users in every organization",
+            &MockAdminApi::postGenerate},
+        {"GET", "/_mock/settings", "", "the settings", &MockAdminApi::getSettings},
+        {"PUT", "/_mock/settings", "{\"randomSeed\":N}", "changes settings", &MockAdminApi::putSettings},
+    };
+}
+
+bool MockAdminApi::handles(const QByteArray& path)
+{
+    return path.startsWith(Root) && (path.size() == Root.size() || path.at(Root.size()) == '/');
+}
+
+MockResponse MockAdminApi::handle(const MockRequest& request)
+{
+    bool zitadelToken = false;
+    const QString problem = authProblem(request, &zitadelToken);
+    if (!problem.isEmpty()) {
+        qCDebug(lcMock).noquote() << "admin API refused" << request.method << request.path
+                                  << (zitadelToken ? "(a ZITADEL token)" : "");
+        MockResponse response = error(401, problem);
+        response.headers.append({QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer realm=\"_mock\"")});
+        return response;
+    }
+
+    const QByteArray path = normalised(request.path);
+    QByteArrayList allowed;
+    for (const Endpoint& e : m_endpoints) {
+        if (e.path != path)
+            continue;
+        if (e.method == request.method)
+            return (this->*e.handler)(request);
+        allowed.append(e.method);
+    }
+    if (allowed.isEmpty())
+        return error(404,
+            QStringLiteral("There is no admin endpoint %1; GET /_mock lists them.")
+                .arg(QString::fromUtf8(request.path)));
+    MockResponse response = error(405,
+        QStringLiteral("The admin endpoint %1 does not take %2; it takes %3.")
+            .arg(QString::fromUtf8(path),
+                QString::fromUtf8(request.method),
+                QString::fromLatin1(allowed.join(" and "))));
+    response.headers.append({QByteArrayLiteral("Allow"), allowed.join(", ")});
+    return response;
+}
+
+// Sentences never repeat the presented token: they end up in terminals and screenshots.
+QString MockAdminApi::authProblem(const MockRequest& request, bool* zitadelToken) const
+{
+    const QByteArray* header = findHeader(request, "authorization");
+    if (!header || header->trimmed().isEmpty())
+        return QStringLiteral("This request has no Authorization header. The admin API needs \"Authorization: Bearer "
+                              "<admin token>\"; ")
+            + fromWhere();
+    static const QByteArray scheme("bearer ");
+    if (header->size() <= scheme.size()
+        || QByteArrayView(*header).first(scheme.size()).compare(scheme, Qt::CaseInsensitive) != 0)
+        return QStringLiteral("The Authorization header is not of the form \"Bearer <admin token>\"; ") + fromWhere();
+    const QByteArrayView presented = QByteArrayView(*header).sliced(scheme.size()).trimmed();
+    if (MockAdminToken::matches(m_zitadel.adminToken().toUtf8(), presented))
+        return {};
+    MockError ignored;
+    const QByteArray asZitadel = QByteArrayLiteral("Bearer ") + presented.toByteArray();
+    if (m_zitadel.access().authenticate(&asZitadel, &ignored)) {
+        *zitadelToken = true;
+        return QStringLiteral("The bearer token is one of the mock's ZITADEL API tokens, and ZITADEL tokens do not "
+                              "open the admin API. Use the admin token instead; ")
+            + fromWhere();
+    }
+    return QStringLiteral("The bearer token is not this mock's admin token. Each start of the mock makes a new one "
+                          "unless it was fixed with --admin-token; ")
+        + fromWhere();
+}
+
+MockResponse MockAdminApi::index(const MockRequest& request)
+{
+    QHash<QString, QString> query;
+    QString problem;
+    if (!MockAdminInput::query(request, {}, &query, &problem))
+        return badRequest(problem);
+    MockJsonWriter w(2048);
+    w.beginObject();
+    w.field("name", QLatin1String("verifydesk-mock admin API"));
+    w.field("contract", QLatin1String("docs/mock-workbench.md"));
+    w.key("endpoints");
+    w.beginArray();
+    for (const Endpoint& e : m_endpoints) {
+        w.beginObject();
+        w.field("method", QLatin1String(e.method));
+        w.field("path", QLatin1String(e.path));
+        w.optString("takes", QString::fromLatin1(e.parameters));
+        w.field("does", QLatin1String(e.description));
+        w.endObject();
+    }
+    w.endArray();
+    // MERGE(faults): "operations" (names and groups) and "presets" (error, transport,
+    // delivery) from the fault rules' own tables.
+    w.endObject();
+    return json(200, w.take());
+}
+
+MockResponse MockAdminApi::getOutbox(const MockRequest& request)
+{
+    QHash<QString, QString> query;
+    QString problem;
+    std::optional<quint64> limit;
+    if (!MockAdminInput::query(request, {"userId", "channel", "limit"}, &query, &problem)
+        || !MockAdminInput::count(query, "limit", MockZitadel::OutboxCapacity, &limit, &problem))
+        return badRequest(problem);
+    const QString userId = query.value(QStringLiteral("userId"));
+    const QString channel = query.value(QStringLiteral("channel"));
+    // Empty values filter nothing, so a form or URL builder may always send every parameter.
+    if (!channel.isEmpty() && channel != QLatin1String("email") && channel != QLatin1String("sms"))
+        return badRequest(QStringLiteral("The channel must be \"email\" or \"sms\", not \"%1\".").arg(channel));
+
+    MockJsonWriter w(4096);
+    w.beginObject();
+    w.key("messages");
+    w.beginArray();
+    quint64 matching = 0;
+    m_zitadel.outboxBuffer().visitNewestFirst([&](const MockOutboxMessage& m) {
+        if ((!userId.isEmpty() && m.userId != userId) || (!channel.isEmpty() && m.channel != channel))
+            return true;
+        if (!limit || matching < *limit)
+            MockAdminJson::outboxMessage(w, m);
+        ++matching;
+        return true;
+    });
+    w.endArray();
+    w.field("total", QString::number(matching)); // every matching message the outbox holds, before the limit
+    w.endObject();
+    return json(200, w.take());
+}
+
+MockResponse MockAdminApi::deleteOutbox(const MockRequest& request)
+{
+    QHash<QString, QString> query;
+    QString problem;
+    if (!MockAdminInput::query(request, {}, &query, &problem))
+        return badRequest(problem);
+    const qsizetype deleted = m_zitadel.clearOutbox();
+    return json(200, QByteArrayLiteral("{\"deleted\":\"") + QByteArray::number(deleted) + "\"}");
+}
+
+MockResponse MockAdminApi::getRequests(const MockRequest& request)
+{
+    QHash<QString, QString> query;
+    QString problem;
+    std::optional<quint64> limit;
+    if (!MockAdminInput::query(request, {"limit"}, &query, &problem)
+        || !MockAdminInput::count(query, "limit", MockRouter::LogCapacity, &limit, &problem))
+        return badRequest(problem);
+    const MockRingBuffer<MockRequestLogEntry>& log = m_router.requestLogBuffer();
+    MockJsonWriter w(4096);
+    w.beginObject();
+    w.key("requests");
+    w.beginArray();
+    quint64 written = 0;
+    log.visitNewestFirst([&](const MockRequestLogEntry& e) {
+        if (limit && written >= *limit)
+            return false;
+        MockAdminJson::requestLogEntry(w, e);
+        ++written;
+        return true;
+    });
+    w.endArray();
+    w.field("total", QString::number(log.size())); // what the log holds, before the limit
+    w.endObject();
+    return json(200, w.take());
+}
+
+MockResponse MockAdminApi::deleteRequests(const MockRequest& request)
+{
+    QHash<QString, QString> query;
+    QString problem;
+    if (!MockAdminInput::query(request, {}, &query, &problem))
+        return badRequest(problem);
+    const qsizetype deleted = m_router.clearRequestLog();
+    return json(200, QByteArrayLiteral("{\"deleted\":\"") + QByteArray::number(deleted) + "\"}");
+}
+
+MockResponse MockAdminApi::getState(const MockRequest& request)
+{
+    QHash<QString, QString> query;
+    QString problem;
+    if (!MockAdminInput::query(request, {}, &query, &problem))
+        return badRequest(problem);
+    return json(200, MockSeedWriter::write(m_zitadel.snapshot()));
+}
+
+MockResponse MockAdminApi::putState(const MockRequest& request)
+{
+    QHash<QString, QString> query;
+    QString problem;
+    if (!MockAdminInput::query(request, {}, &query, &problem))
+        return badRequest(problem);
+    if (request.body.trimmed().isEmpty())
+        return badRequest(QStringLiteral("The body is empty; send a seed file, such as one GET /_mock/state saved."));
+    QString loadError;
+    if (!m_zitadel.load(request.body, &loadError))
+        return badRequest(QStringLiteral("The seed was not loaded and the mock is unchanged: %1.").arg(loadError));
+    return json(200, stateSummary());
+}
+
+MockResponse MockAdminApi::postReset(const MockRequest& request)
+{
+    QHash<QString, QString> query;
+    QString problem;
+    if (!MockAdminInput::query(request, {}, &query, &problem))
+        return badRequest(problem);
+    m_zitadel.reset();
+    return json(200, stateSummary());
+}
+
+MockResponse MockAdminApi::postGenerate(const MockRequest& request)
+{
+    QHash<QString, QString> query;
+    QJsonObject body;
+    QString problem;
+    quint64 usersPerOrg = 0;
+    if (!MockAdminInput::query(request, {}, &query, &problem)
+        || !MockAdminInput::object(request.body, "{\"usersPerOrg\": 1000}", &body, &problem)
+        || !MockAdminInput::onlyKeys(body, {"usersPerOrg"}, QStringLiteral("POST /_mock/generate"), &problem)
+        || !MockAdminInput::number(body, "usersPerOrg", MockUserGenerator::MaxPerOrg, &usersPerOrg, &problem))
+        return badRequest(problem);
+    QString generateError;
+    if (!m_zitadel.generate(usersPerOrg, &generateError))
+        return badRequest(QStringLiteral("No users were generated: %1.").arg(generateError));
+    return json(200, stateSummary());
+}
+
+MockResponse MockAdminApi::getSettings(const MockRequest& request)
+{
+    QHash<QString, QString> query;
+    QString problem;
+    if (!MockAdminInput::query(request, {}, &query, &problem))
+        return badRequest(problem);
+    return json(200, settings());
+}
+
+MockResponse MockAdminApi::putSettings(const MockRequest& request)
+{
+    QHash<QString, QString> query;
+    QJsonObject body;
+    QString problem;
+    // MERGE(code-lifetime): "codeLifetimeSeconds" joins the accepted keys and is read below.
+    if (!MockAdminInput::query(request, {}, &query, &problem)
+        || !MockAdminInput::object(request.body, "{\"randomSeed\": 42}", &body, &problem)
+        || !MockAdminInput::onlyKeys(body, {"usersPerOrg", "randomSeed"}, QStringLiteral("The settings"), &problem))
+        return badRequest(problem);
+    // Read-only, but a tool that PUTs back what it got must not fail on it.
+    if (body.contains(QStringLiteral("usersPerOrg"))) {
+        quint64 usersPerOrg = 0;
+        if (!MockAdminInput::number(body, "usersPerOrg", MockUserGenerator::MaxPerOrg, &usersPerOrg, &problem))
+            return badRequest(problem);
+        if (usersPerOrg != m_zitadel.usersPerOrg())
+            return badRequest(QStringLiteral("The setting usersPerOrg cannot be changed here; POST /_mock/generate "
+                                             "{\"usersPerOrg\": N} replaces the generated users."));
+    }
+    // Checked in full before anything changes: a refused PUT leaves every setting as it was.
+    quint64 randomSeed = 0;
+    const bool hasSeed = body.contains(QStringLiteral("randomSeed"));
+    if (hasSeed
+        && !MockAdminInput::number(body, "randomSeed", std::numeric_limits<quint64>::max(), &randomSeed, &problem))
+        return badRequest(problem);
+    if (hasSeed)
+        m_zitadel.setRandomSeed(randomSeed);
+    return json(200, settings());
+}
+
+QByteArray MockAdminApi::stateSummary() const
+{
+    MockJsonWriter w;
+    w.beginObject();
+    w.field("organizations", QString::number(m_zitadel.users().orgCount()));
+    w.field("users", QString::number(m_zitadel.users().userCount()));
+    w.field("usersPerOrg", qint64(m_zitadel.usersPerOrg()));
+    w.endObject();
+    return w.take();
+}
+
+QByteArray MockAdminApi::settings() const
+{
+    MockJsonWriter w;
+    w.beginObject();
+    // MERGE(code-lifetime): "codeLifetimeSeconds" goes first, as in the contract.
+    w.field("usersPerOrg", qint64(m_zitadel.usersPerOrg())); // read-only: POST /_mock/generate changes it
+    w.field("randomSeed", QString::number(m_zitadel.randomSeed())); // 64-bit, so a string; 0 in a PUT draws one
+    w.endObject();
+    return w.take();
+}
