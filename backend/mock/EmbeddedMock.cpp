@@ -1,5 +1,6 @@
 #include "EmbeddedMock.h"
 
+#include "MockChangeNotifier.h"
 #include "MockHttpServer.h"
 
 #include <QMetaObject>
@@ -9,6 +10,7 @@ struct EmbeddedMock::Parts
 {
     std::unique_ptr<MockZitadel> zitadel;
     std::unique_ptr<MockHttpServer> server;
+    std::unique_ptr<MockChangeNotifier> notifier;
 };
 
 EmbeddedMock::EmbeddedMock(QObject* parent)
@@ -46,6 +48,16 @@ void EmbeddedMock::start(const MockOptions& options)
                 url = parts->server->baseUrl();
             else
                 error = parts->server->errorString();
+            parts->notifier = std::make_unique<MockChangeNotifier>(parts->zitadel.get(), parts->server.get());
+            QObject::connect(parts->notifier.get(), &MockChangeNotifier::changed, [self, generation](int changes) {
+                QMetaObject::invokeMethod(
+                    self.data(),
+                    [self, generation, changes] {
+                        if (self && generation == self->m_generation)
+                            Q_EMIT self->changed(changes);
+                    },
+                    Qt::QueuedConnection);
+            });
         }
         // Report back on the owner's thread; a stop() in between makes the answer stale.
         QMetaObject::invokeMethod(
@@ -80,6 +92,7 @@ void EmbeddedMock::stop()
     QMetaObject::invokeMethod(
         m_context,
         [parts] {
+            parts->notifier.reset();
             parts->server.reset();
             parts->zitadel.reset();
         },

@@ -54,6 +54,9 @@ Q_SIGNALS:
     void exposed(const QUrl& url);
     void exposeFailed(const QString& error);
     void unexposed();
+    // What changed in the running mock since the last report (MockChangeNotifier::Change
+    // flags), at most about ten times a second.
+    void changed(int changes);
 
 private:
     struct Parts; // lives on, and is destroyed in, the mock thread

@@ -1,5 +1,6 @@
 #include "MockHttpServer.h"
 
+#include "MockAdminApi.h"
 #include "MockLog.h"
 
 #include <QHttpServer>
@@ -195,6 +196,7 @@ void MockHttpServer::serve(const QHttpServerRequest& request, QHttpServerRespond
     mock.body = request.body();
     mock.peer = peerText(request.remoteAddress());
     const MockResponse response = m_router.handle(mock);
+    emit requestHandled(MockAdminApi::handles(mock.path));
 
     if (response.transport == MockResponse::Transport::NoAnswer) {
         hold(std::move(responder), mock.method, mock.path);

@@ -54,6 +54,9 @@ public:
     int heldAnswers() const { return int(m_held.size()); }
 
 signals:
+    // The router has handled a request (its answer may still be delayed). `admin`: a /_mock
+    // call, which views of the request log ignore so that reading the log does not change it.
+    void requestHandled(bool admin);
     // A delayed answer was not written because its client had gone (timeout or abort).
     void responseDropped(const QByteArray& method, const QByteArray& path);
     // The client of a request held by a no-answer fault left; its responder was let go.
