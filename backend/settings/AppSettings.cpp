@@ -30,6 +30,9 @@ const KeyInfo keyTable[] = {
     {AppSettings::Key::ResendUrlTemplate,  "resend/urlTemplate",      QString()},
     {AppSettings::Key::CooldownSeconds,    "resend/cooldownSeconds",  30},
     {AppSettings::Key::TimeoutSeconds,     "network/timeoutSeconds",  30},
+    {AppSettings::Key::MockExposePort,     "mock/exposePort",         8089},
+    {AppSettings::Key::MockExposed,        "mock/exposed",            false},
+    {AppSettings::Key::MockPanelVisible,   "mock/panelVisible",       false},
 };
 // clang-format on
 

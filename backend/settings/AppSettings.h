@@ -29,6 +29,9 @@ public:
         ResendUrlTemplate,
         CooldownSeconds,
         TimeoutSeconds,
+        MockExposePort, // the fixed loopback port the embedded mock was last exposed on
+        MockExposed, // whether it is exposed there again at the next start
+        MockPanelVisible,
     };
     Q_ENUM(Key)
 

@@ -40,6 +40,9 @@ private Q_SLOTS:
         QTest::newRow("resend delivery send") << Key::ResendDelivery << QVariant(QStringLiteral("send"));
         QTest::newRow("cooldown 30 s") << Key::CooldownSeconds << QVariant(30);
         QTest::newRow("timeout 30 s") << Key::TimeoutSeconds << QVariant(30);
+        QTest::newRow("mock expose port 8089") << Key::MockExposePort << QVariant(8089);
+        QTest::newRow("mock not exposed") << Key::MockExposed << QVariant(false);
+        QTest::newRow("mock panel hidden") << Key::MockPanelVisible << QVariant(false);
     }
     void defaults()
     {

@@ -1,4 +1,4 @@
-// screenshot-tour OUT.png [--dark] [--user ID] [--return-code]: drives the real main window on
+// screenshot-tour OUT.png [--dark] [--user ID] [--return-code] [--panel TAB]: drives the real main window on
 // the embedded mock the way a support person would (pick the user, resend, open the
 // inspector), then saves what the X server shows. Run under Xvfb (scripts/screenshot.sh), so
 // the picture is what a person would see, not a widget rendered into a buffer.
@@ -6,6 +6,7 @@
 #include "AppSettings.h"
 #include "InMemorySecretStore.h"
 #include "MainWindow.h"
+#include "MockDock.h"
 #include "ProfileStore.h"
 #include "UserPanel.h"
 
@@ -15,6 +16,7 @@
 #include <QRadioButton>
 #include <QScreen>
 #include <QStyleFactory>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -58,10 +60,13 @@ int main(int argc, char* argv[])
         QStringLiteral("id"),
         QStringLiteral("312909075211944345"));
     const QCommandLineOption returnCode(QStringLiteral("return-code"), QStringLiteral("resend with returnCode"));
-    parser.addOptions({dark, user, returnCode});
+    const QCommandLineOption panel(QStringLiteral("panel"),
+        QStringLiteral("open the mock workbench on this tab: outbox, faults, requests or scenario"),
+        QStringLiteral("tab"));
+    parser.addOptions({dark, user, returnCode, panel});
     parser.process(app);
     if (parser.positionalArguments().size() != 1) {
-        std::fprintf(stderr, "usage: screenshot-tour OUT.png [--dark] [--user ID] [--return-code]\n");
+        std::fprintf(stderr, "usage: screenshot-tour OUT.png [--dark] [--user ID] [--return-code] [--panel TAB]\n");
         return 2;
     }
     const QString out = parser.positionalArguments().constFirst();
@@ -94,6 +99,16 @@ int main(int argc, char* argv[])
             auto* email = window.findChild<QPushButton*>(QStringLiteral("resendEmailButton"));
             if (email && email->isEnabled())
                 QTest::mouseClick(email, Qt::LeftButton);
+            if (parser.isSet(panel)) {
+                MockDock* dock = window.mockDock();
+                dock->show();
+                dock->raise();
+                const QString tab = parser.value(panel);
+                for (int i = 0; i < dock->tabs()->count(); ++i) {
+                    if (dock->tabs()->widget(i)->objectName() == tab + QLatin1String("Page"))
+                        dock->tabs()->setCurrentIndex(i);
+                }
+            }
             QTimer::singleShot(1500, &app, [&] {
                 const QImage shot = window.screen()->grabWindow(0).toImage();
                 if (!shot.save(out)) {

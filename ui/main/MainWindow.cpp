@@ -4,12 +4,16 @@
 #include "ConnectionToolBar.h"
 #include "InspectorDock.h"
 #include "InspectorWidget.h"
+#include "MockChangeNotifier.h"
+#include "MockDock.h"
 #include "ModeBanner.h"
 #include "OrganizationPane.h"
+#include "OutboxPage.h"
 #include "ProfileManagerDialog.h"
 #include "ProfileStore.h"
 #include "ResendController.h"
 #include "ResendOptionsWidget.h"
+#include "ScenarioPage.h"
 #include "UserPane.h"
 #include "UserPanel.h"
 #include "UserTableModel.h"
@@ -77,6 +81,109 @@ void MainWindow::build()
     connect(m_userPanel, &UserPanel::resendSucceeded, this, &MainWindow::refreshUser);
     connect(m_userPanel, &UserPanel::verifySucceeded, this, &MainWindow::refreshUser);
     connect(m_userPanel->optionsWidget(), &ResendOptionsWidget::changed, this, &MainWindow::saveResendSettings);
+    wireMockPanel();
+}
+
+void MainWindow::wireMockPanel()
+{
+    EmbeddedMock* mock = m_connections->embeddedMock();
+    connect(mock, &EmbeddedMock::changed, this, &MainWindow::onMockChanged);
+    connect(m_mockDock->outbox(), &OutboxPage::verifyRequested, this, &MainWindow::verifyFromOutbox);
+    ScenarioPage* scenario = m_mockDock->scenario();
+    scenario->setExposePort(quint16(m_settings->get(AppSettings::Key::MockExposePort).toInt()));
+    connect(scenario, &ScenarioPage::exposeRequested, mock, &EmbeddedMock::expose);
+    connect(scenario, &ScenarioPage::unexposeRequested, mock, &EmbeddedMock::unexpose);
+    connect(mock, &EmbeddedMock::exposed, this, [this, scenario](const QUrl& url) {
+        scenario->setExposed(url);
+        m_settings->set(AppSettings::Key::MockExposePort, url.port());
+        m_settings->set(AppSettings::Key::MockExposed, true);
+        statusBar()->showMessage(tr("The embedded mock also listens on %1").arg(url.toString()), 10000);
+    });
+    connect(mock, &EmbeddedMock::exposeFailed, this, [this, scenario](const QString& error) {
+        scenario->setExposeFailed(error);
+        m_settings->set(AppSettings::Key::MockExposed, false);
+    });
+    connect(mock, &EmbeddedMock::unexposed, this, [this, scenario] {
+        scenario->setExposed(QUrl());
+        m_settings->set(AppSettings::Key::MockExposed, false);
+    });
+}
+
+void MainWindow::showMockPanelFor(const ConnectionInfo& connection)
+{
+    // The panel is the mock's: it exists for the embedded mock only, never for a live server.
+    const bool mock = connection.id == ConnectionController::mockId() && !connection.live;
+    EmbeddedMock* embedded = m_connections->embeddedMock();
+    QAction* toggle = m_mockDock->toggleViewAction();
+    toggle->setEnabled(mock);
+    if (!mock) {
+        m_mockDock->setServer(QUrl(), QString());
+        m_mockDock->hide();
+        return;
+    }
+    m_mockDock->setServer(embedded->baseUrl(), embedded->adminToken());
+    if (m_settings->get(AppSettings::Key::MockPanelVisible).toBool())
+        m_mockDock->show();
+    m_mockDock->scenario()->setExposed(embedded->exposedUrl());
+    if (m_settings->get(AppSettings::Key::MockExposed).toBool() && !embedded->exposedUrl().isValid())
+        embedded->expose(quint16(m_settings->get(AppSettings::Key::MockExposePort).toInt()));
+}
+
+void MainWindow::onMockChanged(int changes)
+{
+    if (!m_mockDock || m_connections->current().id != ConnectionController::mockId())
+        return;
+    if (changes & (MockChangeNotifier::Outbox | MockChangeNotifier::State))
+        m_mockDock->noteOutboxChanged();
+    if (changes & (MockChangeNotifier::Faults | MockChangeNotifier::State))
+        m_mockDock->noteFaultsChanged();
+    if (changes & MockChangeNotifier::Requests)
+        m_mockDock->noteRequestsChanged();
+    if (changes & MockChangeNotifier::State) {
+        // Reset, loaded or generated (from the panel or from curl): what the lists show is gone.
+        m_mockDock->noteStateChanged();
+        if (m_connections->isConnected()) {
+            m_wantedUser = m_userPanel->user() ? m_userPanel->user()->id : QString();
+            const QString organization = m_organization.id;
+            m_organization = Organization();
+            m_userPanel->setUser(std::nullopt);
+            m_users->clear();
+            m_organizations->reload(organization);
+        }
+    }
+}
+
+void MainWindow::verifyFromOutbox(
+    const QString& userId, const QString& orgId, const QString& channel, const QString& code)
+{
+    m_pendingVerify = PendingVerify {userId, channel, code};
+    if (m_userPanel->user() && m_userPanel->user()->id == userId) {
+        applyPendingVerify();
+        return;
+    }
+    statusBar()->showMessage(tr("Opening the user to verify the code…"), 5000);
+    if (orgId == m_organization.id || orgId.isEmpty()) {
+        if (const auto selected = m_users->selectedUser(); selected && selected->id == userId) {
+            onUserSelected(*selected); // selected in the table, just not in the panel
+            return;
+        }
+        m_users->selectUser(userId);
+        return;
+    }
+    // Another organization: select it; its users then open with this user selected.
+    m_wantedUser = userId;
+    m_organizations->reload(orgId);
+}
+
+void MainWindow::applyPendingVerify()
+{
+    if (!m_pendingVerify || !m_userPanel->user() || m_userPanel->user()->id != m_pendingVerify->userId)
+        return;
+    const PendingVerify pending = *m_pendingVerify;
+    m_pendingVerify.reset();
+    const ResendChannel channel = pending.channel == QLatin1String("sms") ? ResendChannel::Phone : ResendChannel::Email;
+    if (!m_userPanel->verifyCode(channel, pending.code))
+        statusBar()->showMessage(tr("Nothing to verify: that address is already verified."), 10000);
 }
 
 MainWindow::~MainWindow()
@@ -125,6 +232,10 @@ void MainWindow::buildLayout()
 
     m_inspector = new InspectorDock(this);
     addDockWidget(Qt::BottomDockWidgetArea, m_inspector);
+    m_mockDock = new MockDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_mockDock);
+    tabifyDockWidget(m_inspector, m_mockDock);
+    m_mockDock->hide();
     resize(1280, 860);
     // The lists are the work; the inspector starts as a strip below them (the last session's
     // layout, restored in start(), overrides this).
@@ -175,6 +286,14 @@ void MainWindow::buildActions()
     toggleInspector->setToolTip(tr("Show or hide every request and response (Ctrl+J)"));
     m_toolBar->addSeparator();
     m_toolBar->addAction(toggleInspector);
+
+    QAction* toggleMock = m_mockDock->toggleViewAction();
+    toggleMock->setObjectName(QStringLiteral("toggleMockPanelAction"));
+    toggleMock->setText(tr("Mock workbench"));
+    toggleMock->setShortcut(QKeySequence(tr("Ctrl+M")));
+    toggleMock->setToolTip(tr("The embedded mock's outbox, faults, request log and scenario (Ctrl+M)"));
+    toggleMock->setEnabled(false);
+    m_toolBar->addAction(toggleMock);
 }
 
 void MainWindow::start(const StartRequest& request)
@@ -211,6 +330,9 @@ void MainWindow::onConnecting(const ConnectionInfo& connection)
     m_users->clear();
     m_organizations->clear();
     m_organization = Organization();
+    m_pendingVerify.reset();
+    // Nothing of the previous server stays on screen, the mock's panel included.
+    m_mockDock->setServer(QUrl(), QString());
 }
 
 void MainWindow::onConnected(const ConnectionInfo& connection)
@@ -221,6 +343,7 @@ void MainWindow::onConnected(const ConnectionInfo& connection)
     setWindowTitle(
         connection.live ? tr("Verify Desk — LIVE — %1").arg(connection.baseUrl.host()) : tr("Verify Desk — MOCK"));
     statusBar()->showMessage(tr("Connected to %1 (%2)").arg(connection.name, connection.baseUrl.toString()));
+    showMockPanelFor(connection);
     QString organization = m_wantedOrganization;
     if (organization.isEmpty())
         organization = connection.defaultOrganizationId;
@@ -253,6 +376,7 @@ void MainWindow::onUserSelected(const User& user)
 {
     m_settings->set(AppSettings::Key::LastUser, user.id);
     m_userPanel->setUser(user);
+    applyPendingVerify();
 }
 
 void MainWindow::openUnlistedUser(const QString& userId)
@@ -262,8 +386,10 @@ void MainWindow::openUnlistedUser(const QString& userId)
     const QString organizationId = m_organization.id;
     m_client->getUserById(userId, [this, organizationId](const Result<User>& result) {
         if (result.ok() && result.value->organizationId() == organizationId && m_organization.id == organizationId
-            && !m_users->selectedUser())
+            && !m_users->selectedUser()) {
             m_userPanel->setUser(*result.value);
+            applyPendingVerify();
+        }
     });
 }
 
@@ -336,6 +462,8 @@ void MainWindow::restoreLayout()
     restoreState(m_settings->get(AppSettings::Key::MainWindowState).toByteArray());
     m_inspector->inspector()->restoreState(m_settings->get(AppSettings::Key::InspectorState).toByteArray());
     m_inspector->setVisible(m_settings->get(AppSettings::Key::InspectorVisible).toBool());
+    // Shown again only once connected to the mock (showMockPanelFor()).
+    m_mockDock->hide();
 }
 
 void MainWindow::saveLayout()
@@ -346,6 +474,8 @@ void MainWindow::saveLayout()
     m_settings->set(AppSettings::Key::MainWindowState, saveState());
     m_settings->set(AppSettings::Key::InspectorState, m_inspector->inspector()->saveState());
     m_settings->set(AppSettings::Key::InspectorVisible, m_inspector->isVisible());
+    if (m_connections->current().id == ConnectionController::mockId()) // hidden, not closed, when live
+        m_settings->set(AppSettings::Key::MockPanelVisible, m_mockDock->isVisible());
     m_settings->sync();
 }
 

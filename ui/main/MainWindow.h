@@ -10,6 +10,7 @@
 class AppSettings;
 class ConnectionToolBar;
 class InspectorDock;
+class MockDock;
 class ModeBanner;
 class OrganizationPane;
 class ProfileStore;
@@ -47,6 +48,7 @@ public:
     ResendController* resends() const { return m_resends; }
     VerifyController* verifies() const { return m_verifies; }
     InspectorDock* inspector() const { return m_inspector; }
+    MockDock* mockDock() const { return m_mockDock; }
 
 Q_SIGNALS:
     // Once: the organizations and the first page of users are shown (ok), or something on the
@@ -74,6 +76,11 @@ private:
     void openUnlistedUser(const QString& userId);
     void manageConnections();
     void finishInitialLoad(bool ok, const QString& message);
+    void showMockPanelFor(const ConnectionInfo& connection);
+    void onMockChanged(int changes);
+    void verifyFromOutbox(const QString& userId, const QString& orgId, const QString& channel, const QString& code);
+    void applyPendingVerify();
+    void wireMockPanel();
 
     AppSettings* m_settings;
     ProfileStore* m_profiles;
@@ -89,9 +96,18 @@ private:
     UserPane* m_users = nullptr;
     UserPanel* m_userPanel = nullptr;
     InspectorDock* m_inspector = nullptr;
+    MockDock* m_mockDock = nullptr;
 
     QString m_wantedOrganization; // for the next connect: from the command line or last session
     QString m_wantedUser;
     Organization m_organization; // selected
     bool m_initialLoadPending = true;
+    // "Verify with this code" from the outbox for a user not shown yet: done once they are.
+    struct PendingVerify
+    {
+        QString userId;
+        QString channel;
+        QString code;
+    };
+    std::optional<PendingVerify> m_pendingVerify;
 };

@@ -104,7 +104,12 @@ OutboxPage::OutboxPage(MockAdminClient* admin, QWidget* parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    const int widths[] = {70, 60, 0, 80, 100};
+    for (int column = 0; column < int(std::size(widths)); ++column) {
+        if (widths[column] > 0)
+            m_view->setColumnWidth(column, widths[column]);
+    }
+    m_view->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_view->setWordWrap(false);
     m_preview->setObjectName(QStringLiteral("outboxPreview"));
     m_preview->setOpenExternalLinks(false); // a mock link leads nowhere; copying it is the point

@@ -5,11 +5,11 @@
 #include "MockAdminClient.h"
 
 #include <QCheckBox>
-#include <QLabel>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -74,6 +74,12 @@ RequestsPage::RequestsPage(MockAdminClient* admin, QWidget* parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
+    // Fixed widths for the short columns: measuring contents on every live refresh costs.
+    const int widths[] = {95, 60, 0, 50, 45, 60, 90};
+    for (int column = 0; column < int(std::size(widths)); ++column) {
+        if (widths[column] > 0)
+            m_view->setColumnWidth(column, widths[column]);
+    }
     m_view->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_view->setWordWrap(false);
     m_details->setObjectName(QStringLiteral("requestDetails"));
@@ -131,8 +137,7 @@ void RequestsPage::refresh()
                 shown.append(v);
         }
         self->m_model->setRecords(shown);
-        self->setStatus(
-            tr("%1 requests since the mock started.").arg(reply.json.value(QLatin1String("total")).toString()));
+        self->setStatus(tr("%1 requests in the log.").arg(reply.json.value(QLatin1String("total")).toString()));
     });
 }
 

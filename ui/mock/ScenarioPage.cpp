@@ -55,6 +55,7 @@ ScenarioPage::ScenarioPage(MockAdminClient* admin, QWidget* parent)
     m_curl->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_curl->setWordWrap(true);
     m_copyCurl->setObjectName(QStringLiteral("copyCurl"));
+    m_copyCurl->setToolTip(tr("Copies the export of the admin token and the command, ready for a shell."));
     m_port->setObjectName(QStringLiteral("exposePort"));
     m_port->setRange(1024, 65535);
     m_port->setValue(DefaultExposePort);
@@ -74,6 +75,7 @@ ScenarioPage::ScenarioPage(MockAdminClient* admin, QWidget* parent)
     m_lifetime->setObjectName(QStringLiteral("codeLifetime"));
     m_lifetime->setRange(1, 30 * 86400);
     m_lifetime->setSuffix(tr(" s"));
+    m_lifetime->setValue(3600); // ZITADEL's default, until the mock says otherwise
     m_applyLifetime->setObjectName(QStringLiteral("applyCodeLifetime"));
 
     auto* server = new QGroupBox(tr("Server"), this);
@@ -132,7 +134,9 @@ ScenarioPage::ScenarioPage(MockAdminClient* admin, QWidget* parent)
         setStatus(tr("Admin token copied."));
     });
     connect(m_copyCurl, &QPushButton::clicked, this, [this] {
-        QApplication::clipboard()->setText(m_curl->text());
+        // Ready to paste into a shell: the token goes into the variable the command uses.
+        QApplication::clipboard()->setText(
+            QStringLiteral("export VD_MOCK_ADMIN_TOKEN='%1'\n%2").arg(m_token->text(), m_curl->text()));
         setStatus(tr("Command copied."));
     });
     connect(m_expose, &QPushButton::clicked, this, [this] {

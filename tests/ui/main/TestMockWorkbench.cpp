@@ -1,0 +1,319 @@
+// The mock's QA panel in the real main window, against the embedded mock over loopback,
+// driven through its widgets by objectName: the "done when" walk (a 429 on the next
+// email resend, the app's message, clear, resend, the code in the outbox, verify, verified),
+// verifying from the outbox for a user not on screen, a reset from outside reloading the
+// window, and the panel never existing for a live server.
+
+#include "AppSettings.h"
+#include "FaultsPage.h"
+#include "InMemorySecretStore.h"
+#include "JsonRecordModel.h"
+#include "MainWindow.h"
+#include "MockAdminClient.h"
+#include "MockDock.h"
+#include "MockFixture.h"
+#include "OutboxPage.h"
+#include "ProfileStore.h"
+#include "ScenarioPage.h"
+#include "SeedIds.h"
+#include "UserPanel.h"
+#include "UserTableModel.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QtTest>
+
+#include <memory>
+
+class TestMockWorkbench : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init();
+    void cleanup();
+
+    void rateLimitThenResendReadOutboxAndVerify();
+    void verifyFromTheOutboxOpensTheUser();
+    void aResetFromOutsideReloadsTheWindow();
+    void exposedOnAFixedPortServesTheSameState();
+    void thePanelIsTheMocksOnly();
+
+private:
+    void startWindow(const QString& userId = QString::fromLatin1(SeedIds::Donald));
+    MockDock* openPanel(const char* page);
+    template <class T>
+    T* child(const char* name) const
+    {
+        auto* widget = m_window->findChild<T*>(QString::fromLatin1(name));
+        if (!widget)
+            qWarning("no widget named %s", name);
+        return widget;
+    }
+    QPushButton* button(const char* name) const { return child<QPushButton>(name); }
+    std::optional<MockUser> mockUser(const char* id);
+    quint64 outboxTotal();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<InMemorySecretStore> m_secrets;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<MockFixture> m_live; // a second mock standing in for a live instance
+};
+
+void TestMockWorkbench::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_settings = std::make_unique<AppSettings>(m_dir->filePath(QStringLiteral("settings.ini")));
+    m_profiles = std::make_unique<ProfileStore>(m_settings->settings());
+    m_secrets = std::make_unique<InMemorySecretStore>();
+}
+
+void TestMockWorkbench::cleanup()
+{
+    m_window.reset();
+    m_live.reset();
+    m_secrets.reset();
+    m_profiles.reset();
+    m_settings.reset();
+    m_dir.reset();
+}
+
+void TestMockWorkbench::startWindow(const QString& userId)
+{
+    StartRequest request;
+    request.connectionId = ConnectionController::mockId();
+    request.organizationId = QString::fromLatin1(SeedIds::AcmeOrg);
+    request.userId = userId;
+    request.mockOptions.randomSeed = 7;
+    m_window = std::make_unique<MainWindow>(m_settings.get(), m_profiles.get(), m_secrets.get());
+    QSignalSpy loaded(m_window.get(), &MainWindow::initialLoadFinished);
+    m_window->start(request);
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(loaded.count() == 1 || loaded.wait(10000));
+    QVERIFY2(loaded.at(0).at(0).toBool(), qPrintable(loaded.at(0).at(1).toString()));
+    if (!userId.isEmpty()) {
+        auto* panel = child<UserPanel>("userPanel");
+        QTRY_VERIFY(panel->user() && panel->user()->id == userId);
+    }
+}
+
+MockDock* TestMockWorkbench::openPanel(const char* page)
+{
+    QAction* toggle = child<QAction>("toggleMockPanelAction");
+    if (!toggle->isChecked())
+        toggle->trigger();
+    MockDock* dock = m_window->mockDock();
+    dock->tabs()->setCurrentWidget(dock->findChild<QWidget*>(QString::fromLatin1(page)));
+    return dock;
+}
+
+std::optional<MockUser> TestMockWorkbench::mockUser(const char* id)
+{
+    std::optional<MockUser> user;
+    m_window->connections()->embeddedMock()->withMock(
+        [&](MockZitadel& zitadel, MockHttpServer&) { user = zitadel.user(QString::fromLatin1(id)); });
+    return user;
+}
+
+quint64 TestMockWorkbench::outboxTotal()
+{
+    quint64 total = 0;
+    m_window->connections()->embeddedMock()->withMock(
+        [&](MockZitadel& zitadel, MockHttpServer&) { total = zitadel.outboxTotal(); });
+    return total;
+}
+
+void TestMockWorkbench::rateLimitThenResendReadOutboxAndVerify()
+{
+    startWindow();
+    QVERIFY(child<QAction>("toggleMockPanelAction")->isEnabled());
+    MockDock* dock = openPanel("faultsPage");
+
+    // 1. The next email resend fails with 429.
+    auto* endpoint = child<QComboBox>("faultEndpoint");
+    endpoint->setCurrentIndex(endpoint->findData(QStringLiteral("email-resend")));
+    auto* effect = child<QComboBox>("faultEffect");
+    effect->setCurrentIndex(effect->findData(QStringLiteral("error:rate-limited")));
+    child<QSpinBox>("faultRetryAfter")->setValue(45);
+    auto* when = child<QComboBox>("faultWhen");
+    when->setCurrentIndex(1); // the next calls
+    child<QSpinBox>("faultTimes")->setValue(1);
+    QTest::mouseClick(button("addFault"), Qt::LeftButton);
+    JsonRecordModel* rules = dock->faults()->model();
+    QTRY_COMPARE(rules->rowCount(), 1);
+    QCOMPARE(rules->record(0).value(QLatin1String("endpoint")).toString(), QStringLiteral("email-resend"));
+    QCOMPARE(rules->record(0).value(QLatin1String("times")).toInt(), 1);
+
+    // 2. The app's message names the limit and when to try again; nothing was sent.
+    const quint64 outboxBefore = outboxTotal();
+    QTest::mouseClick(button("resendEmailButton"), Qt::LeftButton);
+    auto* result = child<QLabel>("resultLabel");
+    QTRY_VERIFY2(result->text().contains(QLatin1String("try again in 45 seconds")), qPrintable(result->text()));
+    QCOMPARE(outboxTotal(), outboxBefore);
+    // The rule is used up, and the panel says so.
+    QTRY_COMPARE(rules->record(0).value(QLatin1String("remaining")).toInt(), 0);
+
+    // 3. Clear the rule.
+    QTest::mouseClick(button("clearFaults"), Qt::LeftButton);
+    QTRY_COMPARE(rules->rowCount(), 0);
+
+    // 4. Resend: it goes through.
+    QTRY_VERIFY(button("resendEmailButton")->isEnabled());
+    QTest::mouseClick(button("resendEmailButton"), Qt::LeftButton);
+    QTRY_VERIFY2(result->text().startsWith(QLatin1String("Code queued for delivery")), qPrintable(result->text()));
+
+    // 5. The code is in the outbox, as the recipient would see it.
+    dock->tabs()->setCurrentWidget(dock->outbox());
+    JsonRecordModel* outbox = dock->outbox()->model();
+    QTRY_COMPARE(outbox->rowCount(), 1);
+    const QJsonObject message = dock->outbox()->currentMessage();
+    QCOMPARE(message.value(QLatin1String("userId")).toString(), QString::fromLatin1(SeedIds::Donald));
+    QCOMPARE(message.value(QLatin1String("channel")).toString(), QStringLiteral("email"));
+    const QString code = message.value(QLatin1String("code")).toString();
+    QCOMPARE(code, mockUser(SeedIds::Donald)->emailCode);
+    auto* preview = dock->outbox()->findChild<QTextBrowser*>(QStringLiteral("outboxPreview"));
+    QVERIFY(preview->toPlainText().contains(code));
+
+    // 6. Verify it; the user turns verified in the panel and in the mock.
+    QTest::mouseClick(dock->outbox()->findChild<QPushButton*>(QStringLiteral("verifyCode")), Qt::LeftButton);
+    QTRY_COMPARE(child<QLabel>("emailChip")->text(), QStringLiteral("Verified"));
+    QVERIFY(mockUser(SeedIds::Donald)->emailVerified);
+    QCOMPARE(
+        child<QLabel>("verifyResult")->text(), QStringLiteral("Code accepted: the email address is now verified."));
+}
+
+void TestMockWorkbench::verifyFromTheOutboxOpensTheUser()
+{
+    startWindow(QString::fromLatin1(SeedIds::Goofy));
+    QTest::mouseClick(button("resendEmailButton"), Qt::LeftButton); // Goofy: email pending
+    auto* result = child<QLabel>("resultLabel");
+    QTRY_VERIFY2(result->text().startsWith(QLatin1String("Code queued for delivery")), qPrintable(result->text()));
+
+    // Someone else is on screen when QA picks Goofy's message.
+    MockDock* dock = openPanel("outboxPage");
+    QTRY_COMPARE(dock->outbox()->model()->rowCount(), 1);
+    auto* panel = child<UserPanel>("userPanel");
+    auto* view = child<QTableView>("userView");
+    auto* users = qobject_cast<UserTableModel*>(view->model());
+    const QModelIndex donald = users->index(users->rowOfId(QString::fromLatin1(SeedIds::Donald)), 0);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(donald).center());
+    QTRY_VERIFY(panel->user() && panel->user()->id == QString::fromLatin1(SeedIds::Donald));
+    QTest::mouseClick(dock->outbox()->findChild<QPushButton*>(QStringLiteral("verifyCode")), Qt::LeftButton);
+    QTRY_VERIFY(panel->user() && panel->user()->id == QString::fromLatin1(SeedIds::Goofy));
+    QTRY_VERIFY(mockUser(SeedIds::Goofy)->emailVerified);
+    QTRY_COMPARE(child<QLabel>("emailChip")->text(), QStringLiteral("Verified"));
+}
+
+void TestMockWorkbench::aResetFromOutsideReloadsTheWindow()
+{
+    startWindow(QString::fromLatin1(SeedIds::Goofy));
+    QTest::mouseClick(button("resendEmailButton"), Qt::LeftButton);
+    auto* result = child<QLabel>("resultLabel");
+    QTRY_VERIFY(result->text().startsWith(QLatin1String("Code queued for delivery")));
+    const quint64 changed = mockUser(SeedIds::Goofy)->sequence;
+
+    // What curl -X POST /_mock/reset does, with the admin token the panel shows.
+    MockAdminClient curl;
+    EmbeddedMock* mock = m_window->connections()->embeddedMock();
+    curl.setEndpoint(mock->baseUrl(), mock->adminToken());
+    bool done = false;
+    curl.post(QStringLiteral("reset"), {}, [&](const MockAdminReply& reply) {
+        QVERIFY2(reply.ok(), qPrintable(reply.error));
+        done = true;
+    });
+    QTRY_VERIFY(done);
+    QVERIFY(mockUser(SeedIds::Goofy)->sequence < changed);
+    // The window reloads and shows Goofy again, as the seed has him.
+    auto* panel = child<UserPanel>("userPanel");
+    QTRY_VERIFY(panel->user() && panel->user()->id == QString::fromLatin1(SeedIds::Goofy)
+        && panel->user()->details.sequence == mockUser(SeedIds::Goofy)->sequence);
+}
+
+void TestMockWorkbench::exposedOnAFixedPortServesTheSameState()
+{
+    startWindow();
+    MockDock* dock = openPanel("scenarioPage");
+    // A free port, found by binding and letting go.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    child<QSpinBox>("exposePort")->setValue(port);
+    QTest::mouseClick(button("exposeButton"), Qt::LeftButton);
+    auto* exposed = child<QLabel>("exposedUrl");
+    QTRY_VERIFY2(exposed->text().contains(QStringLiteral("127.0.0.1:%1").arg(port)), qPrintable(exposed->text()));
+    QCOMPARE(m_settings->get(AppSettings::Key::MockExposed).toBool(), true);
+    QCOMPARE(m_settings->get(AppSettings::Key::MockExposePort).toInt(), int(port));
+
+    // Another client on that port sees the panel's mock: a rule added there shows up here.
+    MockAdminClient other;
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(port);
+    other.setEndpoint(url, m_window->connections()->embeddedMock()->adminToken());
+    bool added = false;
+    other.post(QStringLiteral("faults"),
+        QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("user.ListUsers")}, {QStringLiteral("latencyMs"), 5}},
+        [&](const MockAdminReply& reply) {
+            QVERIFY2(reply.ok(), qPrintable(reply.error));
+            added = true;
+        });
+    QTRY_VERIFY(added);
+    dock->tabs()->setCurrentWidget(dock->faults());
+    QTRY_COMPARE(dock->faults()->model()->rowCount(), 1);
+
+    QTest::mouseClick(button("exposeButton"), Qt::LeftButton); // "Stop"
+    QTRY_VERIFY(exposed->text().isEmpty());
+    QCOMPARE(m_settings->get(AppSettings::Key::MockExposed).toBool(), false);
+}
+
+void TestMockWorkbench::thePanelIsTheMocksOnly()
+{
+    m_live = std::make_unique<MockFixture>();
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("Staging");
+    profile.baseUrl = m_live->baseUrl();
+    const auto saved = m_profiles->save(profile);
+    QVERIFY(saved.has_value());
+    bool written = false;
+    m_secrets->write(
+        saved->secretKey(), QString::fromLatin1(SeedIds::AdminToken), [&](const SecretResult&) { written = true; });
+    QTRY_VERIFY(written);
+
+    startWindow();
+    MockDock* dock = openPanel("outboxPage");
+    QVERIFY(dock->isVisible());
+    QVERIFY(dock->admin()->hasEndpoint());
+
+    auto* combo = child<QComboBox>("connectionCombo");
+    combo->setCurrentIndex(1);
+    Q_EMIT combo->activated(1);
+    QTRY_VERIFY(m_window->connections()->isConnected() && m_window->connections()->current().live);
+    QVERIFY(!dock->isVisible());
+    QVERIFY(!child<QAction>("toggleMockPanelAction")->isEnabled());
+    QVERIFY(!dock->admin()->hasEndpoint()); // nothing of the mock is reachable from the panel
+
+    combo->setCurrentIndex(0);
+    Q_EMIT combo->activated(0);
+    QTRY_VERIFY(m_window->connections()->isConnected() && !m_window->connections()->current().live);
+    QVERIFY(child<QAction>("toggleMockPanelAction")->isEnabled());
+    QVERIFY(dock->admin()->hasEndpoint());
+}
+
+QTEST_MAIN(TestMockWorkbench)
+#include "TestMockWorkbench.moc"
