@@ -71,14 +71,30 @@ MockAdminApi::MockAdminApi(MockZitadel& zitadel, MockRouter& router)
         {"DELETE", "/_mock/outbox", "", "empties the outbox", &MockAdminApi::deleteOutbox},
         {"GET", "/_mock/requests", "?limit=N", "requests the mock handled, newest first", &MockAdminApi::getRequests},
         {"DELETE", "/_mock/requests", "", "empties the request log", &MockAdminApi::deleteRequests},
-        // MERGE(faults): GET, POST, PUT, DELETE /_mock/faults and DELETE /_mock/faults/{id} go here;
-        // until then those paths answer 404.
+        {"GET",
+            "/_mock/faults",
+            "",
+            "the fault seed and the fault rules, in the order they are checked",
+            &MockAdminApi::getFaults},
+        {"POST",
+            "/_mock/faults",
+            "one fault rule",
+            "adds a fault rule; answers it with its id",
+            &MockAdminApi::postFault},
+        {"PUT",
+            "/_mock/faults",
+            "{\"seed\":N,\"rules\":[...]}",
+            "replaces every fault rule and re-seeds; ids count from 1 again",
+            &MockAdminApi::putFaults},
+        {"DELETE", "/_mock/faults", "", "removes every fault rule; the seed stays", &MockAdminApi::deleteFaults},
+        {"DELETE", "/_mock/faults/{id}", "", "removes one fault rule", &MockAdminApi::deleteFault},
         {"GET", "/_mock/state", "", "the current state as a seed file", &MockAdminApi::getState},
         {"PUT", "/_mock/state", "a seed file", "loads a seed file; empties the outbox", &MockAdminApi::putState},
         {"POST",
             "/_mock/reset",
             "",
-            "back to the seed the mock started with; empties the outbox, keeps the request log",
+            "back to the seed the mock started with; empties the outbox, keeps the request log, the fault rules "
+            "and the settings",
             &MockAdminApi::postReset},
         {"POST",
             "/_mock/generate",
@@ -86,7 +102,11 @@ MockAdminApi::MockAdminApi(MockZitadel& zitadel, MockRouter& router)
             "reset plus N generated users in every organization",
             &MockAdminApi::postGenerate},
         {"GET", "/_mock/settings", "", "the settings", &MockAdminApi::getSettings},
-        {"PUT", "/_mock/settings", "{\"randomSeed\":N}", "changes settings", &MockAdminApi::putSettings},
+        {"PUT",
+            "/_mock/settings",
+            "{\"codeLifetimeSeconds\":N,\"randomSeed\":N}",
+            "changes settings",
+            &MockAdminApi::putSettings},
     };
 }
 
@@ -110,7 +130,7 @@ MockResponse MockAdminApi::handle(const MockRequest& request)
     const QByteArray path = normalised(request.path);
     QByteArrayList allowed;
     for (const Endpoint& e : m_endpoints) {
-        if (e.path != path)
+        if (!matches(e, path))
             continue;
         if (e.method == request.method)
             return (this->*e.handler)(request);
@@ -127,6 +147,17 @@ MockResponse MockAdminApi::handle(const MockRequest& request)
                 QString::fromLatin1(allowed.join(" and "))));
     response.headers.append({QByteArrayLiteral("Allow"), allowed.join(", ")});
     return response;
+}
+
+bool MockAdminApi::matches(const Endpoint& endpoint, const QByteArray& path)
+{
+    static const QByteArray parameter("/{id}");
+    if (!endpoint.path.endsWith(parameter))
+        return endpoint.path == path;
+    // "/_mock/faults/{id}" takes "/_mock/faults/3", but neither "/_mock/faults/" nor "/_mock/faults/3/x".
+    const qsizetype prefix = endpoint.path.size() - parameter.size() + 1; // up to and with the '/'
+    return path.size() > prefix && path.startsWith(QByteArrayView(endpoint.path).first(prefix))
+        && path.indexOf('/', prefix) < 0;
 }
 
 // Sentences never repeat the presented token: they end up in terminals and screenshots.
@@ -178,8 +209,41 @@ MockResponse MockAdminApi::index(const MockRequest& request)
         w.endObject();
     }
     w.endArray();
-    // MERGE(faults): "operations" (names and groups) and "presets" (error, transport,
-    // delivery) from the fault rules' own tables.
+    // What a fault rule may name, from the tables the rules are checked against.
+    w.key("operations");
+    w.beginObject();
+    w.key("names");
+    w.beginArray();
+    for (const QString& name : MockRouter::operations())
+        w.value(name);
+    w.endArray();
+    w.key("groups");
+    w.beginArray();
+    for (const QString& group : MockRouter::operationGroups()) {
+        w.beginObject();
+        w.field("name", group);
+        w.key("covers");
+        w.beginArray();
+        for (const MockOperation* op : MockOperations::covered(group))
+            w.value(QLatin1String(op->name));
+        w.endArray();
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+    w.key("presets");
+    w.beginObject();
+    const auto names = [&w](const char* key, const QStringList& list) {
+        w.key(key);
+        w.beginArray();
+        for (const QString& name : list)
+            w.value(name);
+        w.endArray();
+    };
+    names("error", MockFaultRule::errorNames());
+    names("transport", MockFaultRule::transportNames());
+    names("delivery", MockFaultRule::deliveryNames());
+    w.endObject();
     w.endObject();
     return json(200, w.take());
 }
@@ -264,6 +328,73 @@ MockResponse MockAdminApi::deleteRequests(const MockRequest& request)
     return json(200, QByteArrayLiteral("{\"deleted\":\"") + QByteArray::number(deleted) + "\"}");
 }
 
+MockResponse MockAdminApi::getFaults(const MockRequest& request)
+{
+    QHash<QString, QString> query;
+    QString problem;
+    if (!MockAdminInput::query(request, {}, &query, &problem))
+        return badRequest(problem);
+    return json(200, m_router.faults().toJson());
+}
+
+// Refusals answer the engine's own sentence: it names the field and the fix.
+MockResponse MockAdminApi::postFault(const MockRequest& request)
+{
+    QHash<QString, QString> query;
+    QJsonObject body;
+    QString problem;
+    if (!MockAdminInput::query(request, {}, &query, &problem)
+        || !MockAdminInput::object(
+            request.body, "{\"endpoint\": \"email-resend\", \"error\": \"rate-limited\"}", &body, &problem))
+        return badRequest(problem);
+    const std::optional<MockFaultRule> stored = m_router.faults().add(body, &problem);
+    if (!stored)
+        return badRequest(problem);
+    return json(200, stored->toJson());
+}
+
+// The seed may be a JSON number (exact up to 2^53) or a decimal string (any 64-bit seed); the
+// engine reads both. All or nothing: a refused PUT leaves the rules and the seed as they were.
+MockResponse MockAdminApi::putFaults(const MockRequest& request)
+{
+    QHash<QString, QString> query;
+    QJsonObject body;
+    QString problem;
+    if (!MockAdminInput::query(request, {}, &query, &problem)
+        || !MockAdminInput::object(request.body, "{\"seed\": 42, \"rules\": []}", &body, &problem))
+        return badRequest(problem);
+    if (!m_router.faults().replace(body, &problem))
+        return badRequest(problem);
+    return json(200, m_router.faults().toJson());
+}
+
+MockResponse MockAdminApi::deleteFaults(const MockRequest& request)
+{
+    QHash<QString, QString> query;
+    QString problem;
+    if (!MockAdminInput::query(request, {}, &query, &problem))
+        return badRequest(problem);
+    const qsizetype deleted = m_router.faults().rules().size();
+    m_router.faults().clear();
+    return json(200, QByteArrayLiteral("{\"deleted\":\"") + QByteArray::number(deleted) + "\"}");
+}
+
+MockResponse MockAdminApi::deleteFault(const MockRequest& request)
+{
+    QHash<QString, QString> query;
+    QString problem;
+    if (!MockAdminInput::query(request, {}, &query, &problem))
+        return badRequest(problem);
+    const QByteArray encoded = request.path.mid(request.path.lastIndexOf('/') + 1);
+    const QString id = QString::fromUtf8(QByteArray::fromPercentEncoding(encoded));
+    if (!m_router.faults().remove(id))
+        return error(404,
+            QStringLiteral(
+                "There is no fault rule with the id \"%1\"; GET /_mock/faults lists the rules and their ids.")
+                .arg(id));
+    return json(200, QByteArrayLiteral("{\"deleted\":\"1\"}"));
+}
+
 MockResponse MockAdminApi::getState(const MockRequest& request)
 {
     QHash<QString, QString> query;
@@ -328,10 +459,10 @@ MockResponse MockAdminApi::putSettings(const MockRequest& request)
     QHash<QString, QString> query;
     QJsonObject body;
     QString problem;
-    // MERGE(code-lifetime): "codeLifetimeSeconds" joins the accepted keys and is read below.
     if (!MockAdminInput::query(request, {}, &query, &problem)
-        || !MockAdminInput::object(request.body, "{\"randomSeed\": 42}", &body, &problem)
-        || !MockAdminInput::onlyKeys(body, {"usersPerOrg", "randomSeed"}, QStringLiteral("The settings"), &problem))
+        || !MockAdminInput::object(request.body, "{\"codeLifetimeSeconds\": 60}", &body, &problem)
+        || !MockAdminInput::onlyKeys(
+            body, {"codeLifetimeSeconds", "usersPerOrg", "randomSeed"}, QStringLiteral("The settings"), &problem))
         return badRequest(problem);
     // Read-only, but a tool that PUTs back what it got must not fail on it.
     if (body.contains(QStringLiteral("usersPerOrg"))) {
@@ -348,6 +479,21 @@ MockResponse MockAdminApi::putSettings(const MockRequest& request)
     if (hasSeed
         && !MockAdminInput::number(body, "randomSeed", std::numeric_limits<quint64>::max(), &randomSeed, &problem))
         return badRequest(problem);
+    quint64 lifetime = 0;
+    const bool hasLifetime = body.contains(QStringLiteral("codeLifetimeSeconds"));
+    if (hasLifetime
+        && !MockAdminInput::number(body,
+            "codeLifetimeSeconds",
+            MockZitadel::MinCodeLifetimeSeconds,
+            MockZitadel::MaxCodeLifetimeSeconds,
+            &lifetime,
+            &problem))
+        return badRequest(problem);
+    // MockZitadel has the last word on the range; it is asked before the seed changes.
+    if (hasLifetime && !m_zitadel.setCodeLifetimeSeconds(int(lifetime)))
+        return badRequest(QStringLiteral("The field \"codeLifetimeSeconds\" must be a whole number from %1 to %2.")
+                              .arg(MockZitadel::MinCodeLifetimeSeconds)
+                              .arg(MockZitadel::MaxCodeLifetimeSeconds));
     if (hasSeed)
         m_zitadel.setRandomSeed(randomSeed);
     return json(200, settings());
@@ -368,7 +514,7 @@ QByteArray MockAdminApi::settings() const
 {
     MockJsonWriter w;
     w.beginObject();
-    // MERGE(code-lifetime): "codeLifetimeSeconds" goes first, as in the contract.
+    w.field("codeLifetimeSeconds", qint64(m_zitadel.codeLifetimeSeconds())); // applies to every pending code
     w.field("usersPerOrg", qint64(m_zitadel.usersPerOrg())); // read-only: POST /_mock/generate changes it
     w.field("randomSeed", QString::number(m_zitadel.randomSeed())); // 64-bit, so a string; 0 in a PUT draws one
     w.endObject();

@@ -139,6 +139,12 @@ bool MockAdminInput::onlyKeys(
 
 bool MockAdminInput::number(const QJsonObject& object, const char* name, quint64 max, quint64* out, QString* problem)
 {
+    return number(object, name, 0, max, out, problem);
+}
+
+bool MockAdminInput::number(
+    const QJsonObject& object, const char* name, quint64 min, quint64 max, quint64* out, QString* problem)
+{
     const QJsonValue v = object.value(QLatin1String(name));
     quint64 n = 0;
     bool ok = false;
@@ -149,10 +155,11 @@ bool MockAdminInput::number(const QJsonObject& object, const char* name, quint64
     } else if (v.isString()) {
         ok = parseDecimal(v.toString(), &n);
     }
-    if (!ok || n > max) {
+    if (!ok || n < min || n > max) {
         *problem = v.isUndefined() ? QStringLiteral("The field \"%1\" is missing.").arg(QLatin1String(name))
-                                   : QStringLiteral("The field \"%1\" must be a whole number from 0 to %2, not %3.")
+                                   : QStringLiteral("The field \"%1\" must be a whole number from %2 to %3, not %4.")
                                          .arg(QLatin1String(name))
+                                         .arg(min)
                                          .arg(max)
                                          .arg(shown(v));
         return false;

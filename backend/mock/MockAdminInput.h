@@ -35,6 +35,9 @@ public:
     // A whole number from 0 to `max`, as a JSON number or a decimal string (protojson writes
     // 64-bit numbers as strings, so both must work).
     static bool number(const QJsonObject& object, const char* name, quint64 max, quint64* out, QString* problem);
+    // The same from `min` to `max`; the sentence names the range.
+    static bool number(
+        const QJsonObject& object, const char* name, quint64 min, quint64 max, quint64* out, QString* problem);
 
     static QString list(std::initializer_list<const char*> names); // "a, b and c"
 };

@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QRandomGenerator>
 
+#include <algorithm>
+
 namespace
 {
 // Random seeds stay below 2^53, so a seed read back from toJson() can be sent as a JSON number
@@ -24,8 +26,13 @@ quint64 randomSeed()
 std::optional<quint64> readSeed(const QJsonValue& v)
 {
     if (v.isString()) {
+        // Digits only: QString::toULongLong would also take " 5" and "+5".
+        const QString text = v.toString();
+        if (text.isEmpty() || text.size() > 20
+            || !std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
+            return std::nullopt;
         bool ok = false;
-        const quint64 seed = v.toString().toULongLong(&ok);
+        const quint64 seed = text.toULongLong(&ok);
         return ok ? std::optional<quint64>(seed) : std::nullopt;
     }
     if (v.isDouble()) {
