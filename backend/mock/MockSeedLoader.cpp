@@ -56,7 +56,8 @@ Seed document format ("verifydesk-mock-seed/1"), one JSON object:
   "generatedUsersPerOrg": 100,                  // optional: generated users in every organization
   "changedGeneratedUsers": [                    // optional: generated users changed since
     { "id": "901000000000000042", "sequence": "19", "changeDate": "2026-03-02T14:20:01.733Z",
-      "email": { "verified": false, "pendingCode": "K3M9QX" },   // only if the user has an email
+      "email": { "verified": false, "pendingCode": "K3M9QX",     // only if the user has an email
+                 "pendingCodeCreated": "2026-03-02T14:20:01.733Z" }, // optional, default changeDate
       "phone": { "verified": true } }                            // only if the user has a phone
   ]
 }
@@ -69,7 +70,8 @@ the user's changeDate counts, because sending the code was the user's last chang
 
 Generated users (see MockUserGenerator) follow from their id, so a saved state (MockSeedWriter)
 records only the count and, for the users the mock changed, the fields it can change. An
-absent "email" or "phone" there means "as generated". --users-per-org and the admin API's
+absent "email" or "phone" there means "as generated"; a present one replaces the generated
+verified flag, pending code and its issue time (absent "pendingCode": none pending). --users-per-org and the admin API's
 generate never combine with a different "generatedUsersPerOrg"; MockZitadel decides that.
 */
 
@@ -319,10 +321,18 @@ void readToken(Reader& r, const QJsonObject& o, const QString& where, MockToken*
     }
 }
 
-// A contact of a changed generated user: only the verified flag and the pending code can
-// differ from the generator's, and only on an address the generated user has.
-void readChangedContact(
-    Reader& r, const QJsonObject& o, const char* name, const QString& where, bool has, bool* verified, QString* code)
+// A contact of a changed generated user: only the verified flag and the pending code (with its
+// issue time) can differ from the generator's, and only on an address the generated user has.
+// The issue time defaults to the record's changeDate, as for seed users.
+void readChangedContact(Reader& r,
+    const QJsonObject& o,
+    const char* name,
+    const QString& where,
+    bool has,
+    const QDateTime& changeDate,
+    bool* verified,
+    QString* code,
+    QDateTime* codeCreated)
 {
     bool present = false;
     const QJsonObject contact = r.object(o, name, where, &present);
@@ -335,6 +345,7 @@ void readChangedContact(
     }
     *verified = r.boolean(contact, "verified", w);
     *code = r.string(contact, "pendingCode", w, false);
+    *codeCreated = pendingCodeCreated(r, contact, w, *code, changeDate);
     if (*verified && !code->isEmpty())
         r.fail(w, QStringLiteral("a verified %1 cannot have a pending code").arg(QLatin1String(name)));
 }
@@ -363,8 +374,24 @@ void readChangedGenerated(Reader& r,
     user->changeDate = r.timestamp(o, "changeDate", where, true);
     if (user->sequence == 0)
         r.fail(where + QLatin1String(".sequence"), QStringLiteral("must be at least 1"));
-    readChangedContact(r, o, "email", where, !user->email.isEmpty(), &user->emailVerified, &user->emailCode);
-    readChangedContact(r, o, "phone", where, !user->phone.isEmpty(), &user->phoneVerified, &user->phoneCode);
+    readChangedContact(r,
+        o,
+        "email",
+        where,
+        !user->email.isEmpty(),
+        user->changeDate,
+        &user->emailVerified,
+        &user->emailCode,
+        &user->emailCodeCreated);
+    readChangedContact(r,
+        o,
+        "phone",
+        where,
+        !user->phone.isEmpty(),
+        user->changeDate,
+        &user->phoneVerified,
+        &user->phoneCode,
+        &user->phoneCodeCreated);
 }
 
 void readGenerated(Reader& r, const QJsonObject& root, MockSeed& seed)

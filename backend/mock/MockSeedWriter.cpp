@@ -38,13 +38,22 @@ void writeOrg(MockJsonWriter& w, const MockOrg& org)
     w.endObject();
 }
 
-void writeContact(MockJsonWriter& w, const char* addressKey, const QString& address, bool verified, const QString& code)
+// A pending code goes with its issue time: its age decides whether it has expired, and the
+// loader's fallback (the user's changeDate) is wrong once the user changed after the code.
+void writeContact(MockJsonWriter& w,
+    const char* addressKey,
+    const QString& address,
+    bool verified,
+    const QString& code,
+    const QDateTime& codeCreated)
 {
     w.beginObject();
     if (addressKey)
         w.field(addressKey, address);
     w.field("verified", verified);
     w.optString("pendingCode", code);
+    if (!code.isEmpty())
+        w.optTimestamp("pendingCodeCreated", codeCreated);
     w.endObject();
 }
 
@@ -82,11 +91,11 @@ void writeUser(MockJsonWriter& w, const MockUser& u)
     w.endObject();
     if (!u.email.isEmpty()) {
         w.key("email");
-        writeContact(w, "address", u.email, u.emailVerified, u.emailCode);
+        writeContact(w, "address", u.email, u.emailVerified, u.emailCode, u.emailCodeCreated);
     }
     if (!u.phone.isEmpty()) {
         w.key("phone");
-        writeContact(w, "number", u.phone, u.phoneVerified, u.phoneCode);
+        writeContact(w, "number", u.phone, u.phoneVerified, u.phoneCode, u.phoneCodeCreated);
     }
     w.optTimestamp("passwordChanged", u.passwordChanged);
     w.optBool("passwordChangeRequired", u.passwordChangeRequired);
@@ -102,11 +111,11 @@ void writeChangedGenerated(MockJsonWriter& w, const MockUser& u)
     w.optTimestamp("changeDate", u.changeDate);
     if (!u.email.isEmpty()) {
         w.key("email");
-        writeContact(w, nullptr, {}, u.emailVerified, u.emailCode);
+        writeContact(w, nullptr, {}, u.emailVerified, u.emailCode, u.emailCodeCreated);
     }
     if (!u.phone.isEmpty()) {
         w.key("phone");
-        writeContact(w, nullptr, {}, u.phoneVerified, u.phoneCode);
+        writeContact(w, nullptr, {}, u.phoneVerified, u.phoneCode, u.phoneCodeCreated);
     }
     w.endObject();
 }

@@ -1,6 +1,7 @@
 // Saving and replacing the mock's state through the admin API: GET/PUT /_mock/state (the
 // seed format both ways, byte-identical round trips, generated users and their pending
-// codes), POST /_mock/reset and POST /_mock/generate, and the signals a UI reloads on.
+// codes, a pending code's age), POST /_mock/reset and POST /_mock/generate, what they keep
+// (the code lifetime setting), and the signals a UI reloads on.
 
 #include "MockSeedLoader.h"
 #include "MockSeedWriter.h"
@@ -85,7 +86,41 @@ QString errorOf(const MockResponse& r)
 {
     return RouterHarness::json(r).value(QStringLiteral("error")).toString();
 }
+
+MockResponse verify(RouterHarness& h, const QString& userId, bool email, const QString& code)
+{
+    return h.post("/v2/users/" + userId.toLatin1() + (email ? "/email/verify" : "/phone/verify"),
+        Admin,
+        {{QStringLiteral("verificationCode"), code}});
+}
+
+// The user `userId` in a saved state, from "users" or "changedGeneratedUsers".
+QJsonObject savedUser(const QJsonObject& state, const QString& userId)
+{
+    for (const char* list : {"users", "changedGeneratedUsers"}) {
+        for (const QJsonValue& v : state.value(QLatin1String(list)).toArray()) {
+            if (v.toObject().value(QStringLiteral("id")).toString() == userId)
+                return v.toObject();
+        }
+    }
+    return {};
+}
+
+// A timestamp field of a saved state, read back.
+QDateTime timeOf(const QJsonObject& o, const char* key)
+{
+    return QDateTime::fromString(o.value(QLatin1String(key)).toString(), Qt::ISODateWithMs);
+}
+
+enum class Replace
+{
+    Reset,
+    Generate,
+    Load,
+};
 } // namespace
+
+Q_DECLARE_METATYPE(Replace)
 
 class TestMockState : public QObject
 {
@@ -107,6 +142,11 @@ private slots:
     void badGenerateBodies_data();
     void badGenerateBodies();
     void startFromSavedState();
+    void pendingCodesKeepTheirAge_data();
+    void pendingCodesKeepTheirAge();
+    void changedGeneratedWithoutIssueTime();
+    void settingsAndFaultsOutliveTheState_data();
+    void settingsAndFaultsOutliveTheState();
 };
 
 void TestMockState::saveLoadSaveIsIdentical_data()
@@ -168,6 +208,8 @@ void TestMockState::saveLoadSaveIsIdentical()
         QCOMPARE(a.sequence, b.sequence);
         QCOMPARE(a.changeDate, b.changeDate);
         QCOMPARE(a.emailVerified, b.emailVerified);
+        QCOMPARE(a.emailCodeCreated, b.emailCodeCreated);
+        QCOMPARE(a.phoneCodeCreated, b.phoneCodeCreated);
     }
     QCOMPARE(z.usersPerOrg(), usersPerOrg);
 }
@@ -210,6 +252,8 @@ void TestMockState::savedGeneratedUsers()
         QVERIFY2(QStringList({"id", "sequence", "changeDate", "email", "phone"}).contains(key), qPrintable(key));
     QCOMPARE(e.value(QStringLiteral("email")).toObject().value(QStringLiteral("pendingCode")).toString(),
         z.pendingEmailCode(email));
+    QCOMPARE(
+        timeOf(e.value(QStringLiteral("email")).toObject(), "pendingCodeCreated"), z.user(email)->emailCodeCreated);
     QCOMPARE(e.value(QStringLiteral("sequence")).toString(), QString::number(z.userSequence(email)));
     QCOMPARE(p.value(QStringLiteral("phone")).toObject().value(QStringLiteral("pendingCode")).toString(),
         z.pendingPhoneCode(phone));
@@ -305,6 +349,20 @@ void TestMockState::badStates_data()
     zero.insert(QStringLiteral("sequence"), "0");
     zeroSequence.insert(QStringLiteral("changedGeneratedUsers"), QJsonArray {zero});
     QTest::newRow("changed user sequence 0") << compact(zeroSequence) << QStringLiteral("must be at least 1");
+    QJsonObject createdWithoutCode = outOfRange;
+    QJsonObject noCode = change;
+    noCode.insert(
+        QStringLiteral("email"), QJsonObject {{"verified", false}, {"pendingCodeCreated", "2026-01-01T00:00:00Z"}});
+    createdWithoutCode.insert(QStringLiteral("changedGeneratedUsers"), QJsonArray {noCode});
+    QTest::newRow("changed user, issue time without a code")
+        << compact(createdWithoutCode) << QStringLiteral("changedGeneratedUsers[0].email.pendingCodeCreated");
+    QJsonObject badCreated = outOfRange;
+    QJsonObject badTime = change;
+    badTime.insert(QStringLiteral("email"),
+        QJsonObject {{"verified", false}, {"pendingCode", "ABCDEF"}, {"pendingCodeCreated", "yesterday"}});
+    badCreated.insert(QStringLiteral("changedGeneratedUsers"), QJsonArray {badTime});
+    QTest::newRow("changed user, issue time not a timestamp")
+        << compact(badCreated) << QStringLiteral("not an RFC 3339 timestamp");
     QJsonObject generatedInUsers = saved;
     QJsonArray users = saved.value(QStringLiteral("users")).toArray();
     QJsonObject copy = users.at(0).toObject();
@@ -528,6 +586,163 @@ void TestMockState::startFromSavedState()
         parse(saved), "changedGeneratedUsers", id, [&](QJsonObject& u) { u.insert(QStringLiteral("id"), noEmail); });
     QVERIFY(!MockSeedLoader::parse(compact(bad), &error));
     QVERIFY2(error.contains(QLatin1String("this generated user has no email")), qPrintable(error));
+}
+
+void TestMockState::pendingCodesKeepTheirAge_data()
+{
+    QTest::addColumn<bool>("generated");
+    QTest::newRow("seed user") << false;
+    QTest::newRow("generated user") << true;
+}
+
+// A code's age is state: an email code that expired before the save is still expired after the
+// load, even though the user changed later (a phone code sent an hour after it), and the fresh
+// phone code still verifies. Without "pendingCodeCreated" the loader would date both codes to
+// the user's last change and the expired one would verify again.
+void TestMockState::pendingCodesKeepTheirAge()
+{
+    QFETCH(bool, generated);
+    MockOptions options = RouterHarness::defaultOptions();
+    options.usersPerOrg = generated ? 200 : 0;
+    RouterHarness h(options);
+    MockZitadel& z = h.zitadel();
+    const QString id = generated
+        ? generatedUser(z, 2, [](const MockUser& u) { return pendingEmail(u) && pendingPhone(u); })
+        : QString::fromLatin1(SeedIds::InitechPeter);
+    QVERIFY(!id.isEmpty());
+
+    QCOMPARE(resendEmail(h, id).status, 200);
+    const QDateTime emailIssued = h.now();
+    const QString emailCode = z.pendingEmailCode(id);
+    h.advance(qint64(MockZitadel::DefaultCodeLifetimeSeconds + 1) * 1000);
+    QCOMPARE(resendPhone(h, id).status, 200);
+    const QDateTime phoneIssued = h.now();
+    const QString phoneCode = z.pendingPhoneCode(id);
+    QVERIFY(z.isCodeExpired(z.user(id)->emailCodeCreated));
+    QVERIFY(!z.isCodeExpired(z.user(id)->phoneCodeCreated));
+
+    // Saved with each code's issue time, next to the code.
+    const QByteArray saved = h.admin("GET", "/_mock/state").body;
+    const QJsonObject user = savedUser(parse(saved), id);
+    QCOMPARE(timeOf(user, "changeDate"), phoneIssued);
+    const QJsonObject email = user.value(QStringLiteral("email")).toObject();
+    const QJsonObject phone = user.value(QStringLiteral("phone")).toObject();
+    QCOMPARE(email.value(QStringLiteral("pendingCode")).toString(), emailCode);
+    QCOMPARE(timeOf(email, "pendingCodeCreated"), emailIssued);
+    QCOMPARE(phone.value(QStringLiteral("pendingCode")).toString(), phoneCode);
+    QCOMPARE(timeOf(phone, "pendingCodeCreated"), phoneIssued);
+
+    // Reset forgets the codes; loading the saved state brings them back with their ages.
+    QCOMPARE(h.admin("POST", "/_mock/reset").status, 200);
+    QVERIFY(z.pendingEmailCode(id) != emailCode);
+    QCOMPARE(h.admin("PUT", "/_mock/state", saved).status, 200);
+    QCOMPARE(h.admin("GET", "/_mock/state").body, saved);
+    QCOMPARE(z.user(id)->emailCodeCreated, emailIssued);
+    QCOMPARE(z.user(id)->phoneCodeCreated, phoneIssued);
+
+    const MockResponse expired = verify(h, id, true, emailCode);
+    QCOMPARE(expired.status, 400);
+    QVERIFY2(expired.body.contains("COMMAND-eis9R"), expired.body.constData());
+    QVERIFY(!z.user(id)->emailVerified);
+    const MockResponse fresh = verify(h, id, false, phoneCode);
+    QVERIFY2(fresh.status == 200, fresh.body.constData());
+    QVERIFY(z.user(id)->phoneVerified);
+
+    // The same from a file, as verifydesk-mock --seed starts from it.
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    file.write(saved);
+    file.close();
+    MockOptions again = RouterHarness::defaultOptions();
+    again.seedFile = file.fileName();
+    QString error;
+    const auto mock = MockZitadel::create(again, &error);
+    QVERIFY2(mock, qPrintable(error));
+    QCOMPARE(mock->user(id)->emailCodeCreated, emailIssued);
+    QCOMPARE(mock->user(id)->phoneCodeCreated, phoneIssued);
+}
+
+// States saved before "pendingCodeCreated" was written still load: a changed generated user's
+// code then counts as issued at the record's changeDate, as for seed users.
+void TestMockState::changedGeneratedWithoutIssueTime()
+{
+    MockOptions options = RouterHarness::defaultOptions();
+    options.usersPerOrg = 20;
+    RouterHarness h(options);
+    MockZitadel& z = h.zitadel();
+    const QString id = generatedUser(z, 0, pendingEmail);
+    QCOMPARE(resendEmail(h, id).status, 200);
+    const QString code = z.pendingEmailCode(id);
+    h.advance(5000);
+    QJsonObject state =
+        withUser(parse(h.admin("GET", "/_mock/state").body), "changedGeneratedUsers", id, [](QJsonObject& u) {
+            QJsonObject email = u.value(QStringLiteral("email")).toObject();
+            QVERIFY(email.contains(QStringLiteral("pendingCodeCreated")));
+            email.remove(QStringLiteral("pendingCodeCreated"));
+            u.insert(QStringLiteral("email"), email);
+            u.insert(QStringLiteral("changeDate"), QStringLiteral("2026-03-01T10:00:00Z"));
+        });
+    QCOMPARE(h.admin("PUT", "/_mock/state", compact(state)).status, 200);
+    QCOMPARE(z.pendingEmailCode(id), code);
+    QCOMPARE(z.user(id)->emailCodeCreated, QDateTime(QDate(2026, 3, 1), QTime(10, 0), Qt::UTC));
+    // Saving writes the time it assumed, so the next round trip is exact.
+    QCOMPARE(savedUser(parse(h.admin("GET", "/_mock/state").body), id)
+                 .value(QStringLiteral("email"))
+                 .toObject()
+                 .value(QStringLiteral("pendingCodeCreated"))
+                 .toString(),
+        QStringLiteral("2026-03-01T10:00:00Z"));
+}
+
+void TestMockState::settingsAndFaultsOutliveTheState_data()
+{
+    QTest::addColumn<Replace>("replace");
+    QTest::newRow("reset") << Replace::Reset;
+    QTest::newRow("generate") << Replace::Generate;
+    QTest::newRow("load") << Replace::Load;
+}
+
+// The code lifetime is a setting like the random seed, not state: replacing the state keeps it,
+// and it goes on acting on the codes of the new state. The fault rules (the router's) stay too.
+void TestMockState::settingsAndFaultsOutliveTheState()
+{
+    QFETCH(Replace, replace);
+    RouterHarness h;
+    MockZitadel& z = h.zitadel();
+    const QByteArray saved = h.admin("GET", "/_mock/state").body;
+    QCOMPARE(h.admin("PUT", "/_mock/settings", R"({"codeLifetimeSeconds":60,"randomSeed":9})").status, 200);
+    QCOMPARE(h.admin("POST", "/_mock/faults", R"({"endpoint":"user.GetUserByID","latencyMs":5})").status, 200);
+    const QByteArray faults = h.admin("GET", "/_mock/faults").body;
+
+    MockResponse r;
+    switch (replace) {
+    case Replace::Reset:
+        r = h.admin("POST", "/_mock/reset");
+        break;
+    case Replace::Generate:
+        r = h.admin("POST", "/_mock/generate", R"({"usersPerOrg":5})");
+        break;
+    case Replace::Load:
+        r = h.admin("PUT", "/_mock/state", saved);
+        break;
+    }
+    QVERIFY2(r.status == 200, r.body.constData());
+    QCOMPARE(z.codeLifetimeSeconds(), 60);
+    QCOMPARE(z.randomSeed(), quint64(9));
+    QCOMPARE(RouterHarness::json(h.admin("GET", "/_mock/settings")).value(QStringLiteral("codeLifetimeSeconds")),
+        QJsonValue(60));
+    QCOMPARE(h.admin("GET", "/_mock/faults").body, faults);
+    // The saved state does not carry it: it is not part of the seed format.
+    QVERIFY(!h.admin("GET", "/_mock/state").body.contains("codeLifetime"));
+
+    QCOMPARE(resendEmail(h, SeedIds::Donald).status, 200);
+    QCOMPARE(resendEmail(h, SeedIds::Goofy).status, 200);
+    h.advance(60'000); // exactly the lifetime: still good
+    QCOMPARE(verify(h, SeedIds::Goofy, true, z.pendingEmailCode(SeedIds::Goofy)).status, 200);
+    h.advance(1);
+    const MockResponse expired = verify(h, SeedIds::Donald, true, z.pendingEmailCode(SeedIds::Donald));
+    QCOMPARE(expired.status, 400);
+    QVERIFY2(expired.body.contains("COMMAND-eis9R"), expired.body.constData());
 }
 
 QTEST_GUILESS_MAIN(TestMockState)
