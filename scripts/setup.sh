@@ -18,6 +18,7 @@ packages=(
     libgl-dev               # Qt6Gui's CMake config looks for OpenGL headers
     xvfb xauth              # run.sh without a display, screenshots
     wrk                     # tests/bench throughput figures
+    curl                    # the README curl walkthrough test
 )
 
 missing=()

@@ -275,7 +275,7 @@ void FaultsPage::applySeed()
     }
     // Re-seeding keeps the rules: PUT them back as listed, with the new seed.
     QJsonObject body;
-    body.insert(QLatin1String("seed"), QJsonValue::fromVariant(m_seed->text().toULongLong()));
+    body.insert(QLatin1String("seed"), m_seed->text()); // a string: 64-bit seeds do not fit a double
     QJsonArray rules;
     for (const QJsonValue& v : m_lastList.value(QLatin1String("rules")).toArray()) {
         QJsonObject rule = v.toObject();
