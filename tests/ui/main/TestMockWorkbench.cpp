@@ -22,6 +22,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -47,6 +48,8 @@ private slots:
     void verifyFromTheOutboxOpensTheUser();
     void aResetFromOutsideReloadsTheWindow();
     void exposedOnAFixedPortServesTheSameState();
+    void aRefusedRuleKeepsTheFormAndSaysWhy();
+    void aSeedAppliedFromThePanelRepeatsTheFaults();
     void thePanelIsTheMocksOnly();
 
 private:
@@ -280,6 +283,67 @@ void TestMockWorkbench::exposedOnAFixedPortServesTheSameState()
     QTest::mouseClick(button("exposeButton"), Qt::LeftButton); // "Stop"
     QTRY_VERIFY(exposed->text().isEmpty());
     QCOMPARE(m_settings->get(AppSettings::Key::MockExposed).toBool(), false);
+}
+
+void TestMockWorkbench::aRefusedRuleKeepsTheFormAndSaysWhy()
+{
+    startWindow();
+    MockDock* dock = openPanel("faultsPage");
+    auto* endpoint = child<QComboBox>("faultEndpoint");
+    endpoint->setCurrentIndex(endpoint->findData(QStringLiteral("user.ListUsers")));
+    auto* effect = child<QComboBox>("faultEffect");
+    // Delivery faults only make sense on resends: the mock refuses, with a sentence.
+    effect->setCurrentIndex(effect->findData(QStringLiteral("delivery:double-code")));
+    QTest::mouseClick(button("addFault"), Qt::LeftButton);
+    auto* status = dock->faults()->findChild<QLabel*>(QStringLiteral("status"));
+    QTRY_VERIFY(!status->text().isEmpty() && status->text() != QLatin1String("Working…"));
+    QVERIFY2(status->text().contains(QLatin1String("resend")), qPrintable(status->text()));
+    QCOMPARE(dock->faults()->model()->rowCount(), 0);
+    // What was chosen is still there to correct.
+    QCOMPARE(endpoint->currentData().toString(), QStringLiteral("user.ListUsers"));
+    QCOMPARE(effect->currentData().toString(), QStringLiteral("delivery:double-code"));
+}
+
+void TestMockWorkbench::aSeedAppliedFromThePanelRepeatsTheFaults()
+{
+    startWindow();
+    MockDock* dock = openPanel("faultsPage");
+    // Half of all user reads fail with 503; which ones is decided by the seed.
+    auto* endpoint = child<QComboBox>("faultEndpoint");
+    endpoint->setCurrentIndex(endpoint->findData(QStringLiteral("user.GetUserByID")));
+    auto* effect = child<QComboBox>("faultEffect");
+    effect->setCurrentIndex(effect->findData(QStringLiteral("error:unavailable")));
+    child<QComboBox>("faultWhen")->setCurrentIndex(2); // a share of calls
+    child<QSpinBox>("faultPercent")->setValue(50);
+    QTest::mouseClick(button("addFault"), Qt::LeftButton);
+    QTRY_COMPARE(dock->faults()->model()->rowCount(), 1);
+
+    auto run = [&]() {
+        auto* seed = child<QLineEdit>("faultSeed");
+        seed->setText(QStringLiteral("12345678901234567890").left(19)); // beyond a double's precision
+        auto* status = dock->faults()->findChild<QLabel*>(QStringLiteral("status"));
+        status->clear(); // the last run's sentence must not count as this run's answer
+        QTest::mouseClick(button("applySeed"), Qt::LeftButton);
+        [&] {
+            QTRY_VERIFY2(status->text().startsWith(QLatin1String("Seed 1234567890123456789 applied")),
+                qPrintable(status->text()));
+        }();
+        QString pattern;
+        for (int i = 0; i < 16; ++i) {
+            std::optional<bool> ok;
+            m_window->client()->getUserById(
+                QString::fromLatin1(SeedIds::Donald), [&ok](const Result<User>& result) { ok = result.ok(); });
+            [&] { QTRY_VERIFY(ok.has_value()); }();
+            pattern += *ok ? QLatin1Char('.') : QLatin1Char('x');
+        }
+        return pattern;
+    };
+    const QString first = run();
+    const QString second = run();
+    QCOMPARE(second, first);
+    QVERIFY2(first.contains(QLatin1Char('x')) && first.contains(QLatin1Char('.')), qPrintable(first));
+    QTRY_COMPARE(
+        dock->faults()->model()->record(0).value(QLatin1String("hits")).toInt(), first.count(QLatin1Char('x')));
 }
 
 void TestMockWorkbench::thePanelIsTheMocksOnly()
