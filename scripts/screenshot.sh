@@ -13,3 +13,4 @@ shoot() {
 }
 shoot "$out/main-window.png" --return-code
 shoot "$out/main-window-dark.png" --dark --user 312909075211944347
+shoot "$out/mock-workbench.png" --panel outbox --user 312909075211944347
