@@ -30,21 +30,15 @@ enum When
 
 QList<JsonColumn> columns()
 {
-    auto text = [](std::function<QString(const QJsonObject&)> f) {
-        return [f](const QJsonObject& o, int role) -> QVariant {
-            if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
-                return f(o);
-            return {};
-        };
-    };
     return {
-        {FaultsPage::tr("Endpoint"), text([](const QJsonObject& o) {
-             return FaultCatalog::endpointLabel(o.value(QLatin1String("endpoint")).toString());
-         })},
-        {FaultsPage::tr("Effect"), text(FaultCatalog::describeEffect)},
-        {FaultsPage::tr("When"), text(FaultCatalog::describeWhen)},
-        {FaultsPage::tr("Hits"),
-            text([](const QJsonObject& o) { return QString::number(o.value(QLatin1String("hits")).toInt()); })},
+        JsonColumn::text(FaultsPage::tr("Endpoint"),
+            [](const QJsonObject& o) {
+                return FaultCatalog::endpointLabel(o.value(QLatin1String("endpoint")).toString());
+            }),
+        JsonColumn::text(FaultsPage::tr("Effect"), FaultCatalog::describeEffect),
+        JsonColumn::text(FaultsPage::tr("When"), FaultCatalog::describeWhen),
+        JsonColumn::text(FaultsPage::tr("Hits"),
+            [](const QJsonObject& o) { return QString::number(o.value(QLatin1String("hits")).toInt()); }),
     };
 }
 } // namespace
@@ -68,12 +62,7 @@ FaultsPage::FaultsPage(MockAdminClient* admin, QWidget* parent)
     , m_applySeed(new QPushButton(tr("Apply seed"), this))
 {
     m_view->setObjectName(QStringLiteral("faultsView"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_view->setWordWrap(false);
+    setUpTable(m_view, m_model, {170, 0, 150, 45}, 1);
 
     m_endpoint->setObjectName(QStringLiteral("faultEndpoint"));
     for (const FaultCatalog::Choice& c : FaultCatalog::endpoints())

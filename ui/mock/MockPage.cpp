@@ -1,6 +1,8 @@
 #include "MockPage.h"
 
+#include <QHeaderView>
 #include <QLabel>
+#include <QTableView>
 
 namespace
 {
@@ -50,4 +52,21 @@ void MockPage::setStatus(const QString& text, StatusStyle::Tone tone)
         return;
     m_status->setText(text);
     StatusStyle::applyTextTone(m_status, tone);
+}
+
+void MockPage::setUpTable(
+    QTableView* view, QAbstractItemModel* model, std::initializer_list<int> widths, int stretchColumn)
+{
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->verticalHeader()->hide();
+    view->setWordWrap(false);
+    int column = 0;
+    for (const int width : widths) {
+        if (width > 0)
+            view->setColumnWidth(column, width);
+        ++column;
+    }
+    view->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
 }

@@ -6,7 +6,9 @@
 #include <QWidget>
 
 class MockAdminClient;
+class QAbstractItemModel;
 class QLabel;
+class QTableView;
 
 // One tab of the Mock panel. The mock tells the panel when something changed; a page then
 // refreshes itself shortly afterwards if it is visible (many changes in a burst cost one
@@ -27,6 +29,11 @@ protected:
     MockAdminClient* admin() const { return m_admin; }
     virtual void refresh() = 0;
     void showEvent(QShowEvent* event) override;
+
+    // The panel's tables: whole rows, one at a time, no row numbers, fixed widths for the short
+    // columns (measuring contents on every live refresh would cost) and one column stretching.
+    static void setUpTable(
+        QTableView* view, QAbstractItemModel* model, std::initializer_list<int> widths, int stretchColumn);
 
     // A status line for the page's last action: a sentence from the mock or from us.
     QLabel* makeStatusLabel();

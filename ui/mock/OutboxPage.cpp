@@ -49,19 +49,12 @@ QString deliveryLabel(const QJsonObject& o)
 
 QList<JsonColumn> columns()
 {
-    auto text = [](std::function<QString(const QJsonObject&)> f) {
-        return [f](const QJsonObject& o, int role) -> QVariant {
-            if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
-                return f(o);
-            return {};
-        };
-    };
     return {
-        {OutboxPage::tr("Time"), text(localTime)},
-        {OutboxPage::tr("Channel"), text(channelLabel)},
-        {OutboxPage::tr("To"), text([](const QJsonObject& o) { return field(o, "to"); })},
-        {OutboxPage::tr("Code"), text([](const QJsonObject& o) { return field(o, "code"); })},
-        {OutboxPage::tr("Delivery"), text(deliveryLabel)},
+        JsonColumn::text(OutboxPage::tr("Time"), localTime),
+        JsonColumn::text(OutboxPage::tr("Channel"), channelLabel),
+        JsonColumn::field(OutboxPage::tr("To"), "to"),
+        JsonColumn::field(OutboxPage::tr("Code"), "code"),
+        JsonColumn::text(OutboxPage::tr("Delivery"), deliveryLabel),
     };
 }
 
@@ -100,17 +93,7 @@ OutboxPage::OutboxPage(MockAdminClient* admin, QWidget* parent)
     m_channel->addItem(tr("Email only"), QStringLiteral("email"));
     m_channel->addItem(tr("SMS only"), QStringLiteral("sms"));
     m_view->setObjectName(QStringLiteral("outboxView"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->verticalHeader()->hide();
-    const int widths[] = {70, 60, 0, 80, 100};
-    for (int column = 0; column < int(std::size(widths)); ++column) {
-        if (widths[column] > 0)
-            m_view->setColumnWidth(column, widths[column]);
-    }
-    m_view->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
-    m_view->setWordWrap(false);
+    setUpTable(m_view, m_model, {70, 60, 0, 80, 100}, 2);
     m_preview->setObjectName(QStringLiteral("outboxPreview"));
     m_preview->setOpenExternalLinks(false); // a mock link leads nowhere; copying it is the point
     m_preview->setPlaceholderText(tr("Select a message to see it as its recipient would."));

@@ -27,29 +27,25 @@ QString field(const QJsonObject& o, const char* name)
 
 QList<JsonColumn> columns()
 {
-    auto text = [](std::function<QString(const QJsonObject&)> f) {
-        return [f](const QJsonObject& o, int role) -> QVariant {
-            if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
-                return f(o);
-            return {};
-        };
+    auto number = [](const char* name) {
+        return [name](const QJsonObject& o) { return QString::number(o.value(QLatin1String(name)).toInt()); };
     };
     return {
-        {RequestsPage::tr("Time"), text([](const QJsonObject& o) {
-             const QDateTime t = QDateTime::fromString(field(o, "time"), Qt::ISODateWithMs);
-             return t.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
-         })},
-        {RequestsPage::tr("Method"), text([](const QJsonObject& o) { return field(o, "method"); })},
-        {RequestsPage::tr("Path"), text([](const QJsonObject& o) { return field(o, "path"); })},
-        {RequestsPage::tr("Status"),
-            text([](const QJsonObject& o) { return QString::number(o.value(QLatin1String("status")).toInt()); })},
-        {RequestsPage::tr("ms"),
-            text([](const QJsonObject& o) { return QString::number(o.value(QLatin1String("durationMs")).toInt()); })},
-        {RequestsPage::tr("Fault"), text([](const QJsonObject& o) {
-             const QString id = field(o, "fault");
-             return id.isEmpty() ? QString() : RequestsPage::tr("rule %1").arg(id);
-         })},
-        {RequestsPage::tr("From"), text([](const QJsonObject& o) { return field(o, "peer"); })},
+        JsonColumn::text(RequestsPage::tr("Time"),
+            [](const QJsonObject& o) {
+                const QDateTime t = QDateTime::fromString(field(o, "time"), Qt::ISODateWithMs);
+                return t.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+            }),
+        JsonColumn::field(RequestsPage::tr("Method"), "method"),
+        JsonColumn::field(RequestsPage::tr("Path"), "path"),
+        JsonColumn::text(RequestsPage::tr("Status"), number("status")),
+        JsonColumn::text(RequestsPage::tr("ms"), number("durationMs")),
+        JsonColumn::text(RequestsPage::tr("Fault"),
+            [](const QJsonObject& o) {
+                const QString id = field(o, "fault");
+                return id.isEmpty() ? QString() : RequestsPage::tr("rule %1").arg(id);
+            }),
+        JsonColumn::field(RequestsPage::tr("From"), "peer"),
     };
 }
 
@@ -70,18 +66,7 @@ RequestsPage::RequestsPage(MockAdminClient* admin, QWidget* parent)
     , m_clear(new QPushButton(tr("Clear log"), this))
 {
     m_view->setObjectName(QStringLiteral("requestsView"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->verticalHeader()->hide();
-    // Fixed widths for the short columns: measuring contents on every live refresh costs.
-    const int widths[] = {95, 60, 0, 50, 45, 60, 90};
-    for (int column = 0; column < int(std::size(widths)); ++column) {
-        if (widths[column] > 0)
-            m_view->setColumnWidth(column, widths[column]);
-    }
-    m_view->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
-    m_view->setWordWrap(false);
+    setUpTable(m_view, m_model, {95, 60, 0, 50, 45, 60, 90}, 2);
     m_details->setObjectName(QStringLiteral("requestDetails"));
     m_details->setReadOnly(true);
     m_details->setLineWrapMode(QPlainTextEdit::NoWrap);

@@ -13,6 +13,21 @@ struct JsonColumn
 {
     QString title;
     std::function<QVariant(const QJsonObject& record, int role)> data;
+
+    // A column of text (shown and as tooltip) computed from the record.
+    static JsonColumn text(const QString& title, std::function<QString(const QJsonObject&)> textOf)
+    {
+        return {title, [textOf = std::move(textOf)](const QJsonObject& record, int role) -> QVariant {
+                    if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
+                        return textOf(record);
+                    return {};
+                }};
+    }
+    // A column showing one string field of the record as it is.
+    static JsonColumn field(const QString& title, const char* name)
+    {
+        return text(title, [name](const QJsonObject& record) { return record.value(QLatin1String(name)).toString(); });
+    }
 };
 
 // A table of JSON records that carry a string "id", as the mock's admin API lists them (outbox
