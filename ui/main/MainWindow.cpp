@@ -8,12 +8,10 @@
 #include "MockDock.h"
 #include "ModeBanner.h"
 #include "OrganizationPane.h"
-#include "OutboxPage.h"
 #include "ProfileManagerDialog.h"
 #include "ProfileStore.h"
 #include "ResendController.h"
 #include "ResendOptionsWidget.h"
-#include "ScenarioPage.h"
 #include "UserPane.h"
 #include "UserPanel.h"
 #include "UserTableModel.h"
@@ -88,23 +86,22 @@ void MainWindow::wireMockPanel()
 {
     EmbeddedMock* mock = m_connections->embeddedMock();
     connect(mock, &EmbeddedMock::changed, this, &MainWindow::onMockChanged);
-    connect(m_mockDock->outbox(), &OutboxPage::verifyRequested, this, &MainWindow::verifyFromOutbox);
-    ScenarioPage* scenario = m_mockDock->scenario();
-    scenario->setExposePort(quint16(m_settings->get(AppSettings::Key::MockExposePort).toInt()));
-    connect(scenario, &ScenarioPage::exposeRequested, mock, &EmbeddedMock::expose);
-    connect(scenario, &ScenarioPage::unexposeRequested, mock, &EmbeddedMock::unexpose);
-    connect(mock, &EmbeddedMock::exposed, this, [this, scenario](const QUrl& url) {
-        scenario->setExposed(url);
+    connect(m_mockDock, &MockDock::verifyRequested, this, &MainWindow::verifyFromOutbox);
+    m_mockDock->setExposePort(quint16(m_settings->get(AppSettings::Key::MockExposePort).toInt()));
+    connect(m_mockDock, &MockDock::exposeRequested, mock, &EmbeddedMock::expose);
+    connect(m_mockDock, &MockDock::unexposeRequested, mock, &EmbeddedMock::unexpose);
+    connect(mock, &EmbeddedMock::exposed, this, [this](const QUrl& url) {
+        m_mockDock->setExposed(url);
         m_settings->set(AppSettings::Key::MockExposePort, url.port());
         m_settings->set(AppSettings::Key::MockExposed, true);
         statusBar()->showMessage(tr("The embedded mock also listens on %1").arg(url.toString()), 10000);
     });
-    connect(mock, &EmbeddedMock::exposeFailed, this, [this, scenario](const QString& error) {
-        scenario->setExposeFailed(error);
+    connect(mock, &EmbeddedMock::exposeFailed, this, [this](const QString& error) {
+        m_mockDock->setExposeFailed(error);
         m_settings->set(AppSettings::Key::MockExposed, false);
     });
-    connect(mock, &EmbeddedMock::unexposed, this, [this, scenario] {
-        scenario->setExposed(QUrl());
+    connect(mock, &EmbeddedMock::unexposed, this, [this] {
+        m_mockDock->setExposed(QUrl());
         m_settings->set(AppSettings::Key::MockExposed, false);
     });
 }
@@ -124,7 +121,7 @@ void MainWindow::showMockPanelFor(const ConnectionInfo& connection)
     m_mockDock->setServer(embedded->baseUrl(), embedded->adminToken());
     if (m_settings->get(AppSettings::Key::MockPanelVisible).toBool())
         m_mockDock->show();
-    m_mockDock->scenario()->setExposed(embedded->exposedUrl());
+    m_mockDock->setExposed(embedded->exposedUrl());
     if (m_settings->get(AppSettings::Key::MockExposed).toBool() && !embedded->exposedUrl().isValid())
         embedded->expose(quint16(m_settings->get(AppSettings::Key::MockExposePort).toInt()));
 }

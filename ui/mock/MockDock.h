@@ -13,7 +13,8 @@ class ScenarioPage;
 // The mock's QA panel, a dock of the main window (objectName "mockDock"), shown only while the
 // window is connected to the embedded mock: Outbox, Faults, Requests and Scenario tabs. It
 // talks to the mock through the admin API over HTTP, so what it shows is exactly what curl
-// against the same mock would show.
+// against the same mock would show. The tabs are built the first time the dock is shown (or a
+// page is asked for): most sessions never open it, and start-up should not pay for it.
 class MockDock : public QDockWidget
 {
     Q_OBJECT
@@ -32,20 +33,43 @@ public:
 
     void showOutbox();
 
+    // The Scenario tab's fixed port, kept until the tab exists.
+    void setExposePort(quint16 port);
+    void setExposed(const QUrl& url);
+    void setExposeFailed(const QString& sentence);
+
     MockAdminClient* admin() const { return m_admin; }
-    OutboxPage* outbox() const { return m_outbox; }
-    FaultsPage* faults() const { return m_faults; }
-    RequestsPage* requests() const { return m_requests; }
-    ScenarioPage* scenario() const { return m_scenario; }
-    QTabWidget* tabs() const { return m_tabs; }
+    // Building the tabs if they are not yet.
+    OutboxPage* outbox();
+    FaultsPage* faults();
+    RequestsPage* requests();
+    ScenarioPage* scenario();
+    QTabWidget* tabs();
+    bool isBuilt() const { return m_tabs != nullptr; }
+
+Q_SIGNALS:
+    // Forwarded from the tabs, so the window can wire them before they exist.
+    void verifyRequested(const QString& userId, const QString& orgId, const QString& channel, const QString& code);
+    void exposeRequested(quint16 port);
+    void unexposeRequested();
+
+public:
+    // Builds the tabs before the dock first becomes visible, so they show with it.
+    void setVisible(bool visible) override;
 
 private:
+    void ensureBuilt();
     void setOutboxTitle(int unseen);
 
     MockAdminClient* m_admin;
-    QTabWidget* m_tabs;
-    OutboxPage* m_outbox;
-    FaultsPage* m_faults;
-    RequestsPage* m_requests;
-    ScenarioPage* m_scenario;
+    QTabWidget* m_tabs = nullptr;
+    OutboxPage* m_outbox = nullptr;
+    FaultsPage* m_faults = nullptr;
+    RequestsPage* m_requests = nullptr;
+    ScenarioPage* m_scenario = nullptr;
+    QUrl m_serverUrl;
+    QString m_adminToken;
+    quint16 m_exposePort = 0;
+    QUrl m_exposedUrl;
+    QString m_exposeError;
 };
