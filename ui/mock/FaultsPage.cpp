@@ -200,10 +200,8 @@ void FaultsPage::refresh()
     admin()->get(QStringLiteral("faults"), {}, [self](const MockAdminReply& reply) {
         if (!self)
             return;
-        if (!reply.ok()) {
-            self->setStatus(reply.error, StatusStyle::Tone::Error);
+        if (self->showFailure(reply))
             return;
-        }
         self->m_lastList = reply.json;
         const QString selected = self->m_view->currentIndex().data(JsonRecordModel::IdRole).toString();
         self->m_model->setRecords(reply.json.value(QLatin1String("rules")).toArray());

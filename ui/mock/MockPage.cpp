@@ -1,8 +1,12 @@
 #include "MockPage.h"
 
+#include "MockAdminClient.h"
+
 #include <QHeaderView>
 #include <QLabel>
+#include <QSplitter>
 #include <QTableView>
+#include <QVBoxLayout>
 
 namespace
 {
@@ -69,4 +73,25 @@ void MockPage::setUpTable(
         ++column;
     }
     view->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
+}
+
+void MockPage::layOutListAndDetails(QLayout* top, QWidget* list, QWidget* details)
+{
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(list);
+    split->addWidget(details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+    layout->addWidget(makeStatusLabel());
+}
+
+bool MockPage::showFailure(const MockAdminReply& reply)
+{
+    if (reply.ok())
+        return false;
+    setStatus(reply.error, StatusStyle::Tone::Error);
+    return true;
 }

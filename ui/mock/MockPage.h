@@ -6,8 +6,10 @@
 #include <QWidget>
 
 class MockAdminClient;
+struct MockAdminReply;
 class QAbstractItemModel;
 class QLabel;
+class QLayout;
 class QTableView;
 
 // One tab of the Mock panel. The mock tells the panel when something changed; a page then
@@ -34,6 +36,12 @@ protected:
     // columns (measuring contents on every live refresh would cost) and one column stretching.
     static void setUpTable(
         QTableView* view, QAbstractItemModel* model, std::initializer_list<int> widths, int stretchColumn);
+
+    // Table (or list) on the left, details on the right, a bar above and the status line below:
+    // the layout of the Outbox and Requests tabs.
+    void layOutListAndDetails(QLayout* top, QWidget* list, QWidget* details);
+    // True (and the mock's sentence shown as an error) when the admin call failed.
+    bool showFailure(const MockAdminReply& reply);
 
     // A status line for the page's last action: a sentence from the mock or from us.
     QLabel* makeStatusLabel();

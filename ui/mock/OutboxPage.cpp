@@ -117,15 +117,7 @@ OutboxPage::OutboxPage(MockAdminClient* admin, QWidget* parent)
     previewLayout->setContentsMargins(0, 0, 0, 0);
     previewLayout->addWidget(m_preview, 1);
     previewLayout->addLayout(actions);
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_view);
-    split->addWidget(previewBox);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addWidget(split, 1);
-    layout->addWidget(makeStatusLabel());
+    layOutListAndDetails(top, m_view, previewBox);
 
     connect(m_channel, &QComboBox::currentIndexChanged, this, [this] { markStale(); });
     connect(m_clear, &QPushButton::clicked, this, &OutboxPage::clearOutbox);
@@ -170,10 +162,8 @@ void OutboxPage::refresh()
     admin()->get(QStringLiteral("outbox"), query, [self](const MockAdminReply& reply) {
         if (!self)
             return;
-        if (!reply.ok()) {
-            self->setStatus(reply.error, StatusStyle::Tone::Error);
+        if (self->showFailure(reply))
             return;
-        }
         const bool following = self->m_view->currentIndex().row() <= 0;
         const QJsonArray messages = reply.json.value(QLatin1String("messages")).toArray();
         self->m_model->setRecords(messages);
@@ -227,10 +217,8 @@ void OutboxPage::clearOutbox()
     admin()->remove(QStringLiteral("outbox"), [self](const MockAdminReply& reply) {
         if (!self)
             return;
-        if (!reply.ok()) {
-            self->setStatus(reply.error, StatusStyle::Tone::Error);
+        if (self->showFailure(reply))
             return;
-        }
         self->setStatus(tr("Outbox cleared."));
         self->markStale();
     });

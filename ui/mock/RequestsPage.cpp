@@ -77,15 +77,7 @@ RequestsPage::RequestsPage(MockAdminClient* admin, QWidget* parent)
     top->addWidget(m_showAdmin);
     top->addStretch(1);
     top->addWidget(m_clear);
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_view);
-    split->addWidget(m_details);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addWidget(split, 1);
-    layout->addWidget(makeStatusLabel());
+    layOutListAndDetails(top, m_view, m_details);
 
     connect(m_showAdmin, &QCheckBox::toggled, this, [this] {
         m_model->clear();
@@ -112,10 +104,8 @@ void RequestsPage::refresh()
     admin()->get(QStringLiteral("requests"), query, [self](const MockAdminReply& reply) {
         if (!self)
             return;
-        if (!reply.ok()) {
-            self->setStatus(reply.error, StatusStyle::Tone::Error);
+        if (self->showFailure(reply))
             return;
-        }
         QJsonArray shown;
         for (const QJsonValue& v : reply.json.value(QLatin1String("requests")).toArray()) {
             if (self->m_showAdmin->isChecked() || !v.toObject().value(QLatin1String("admin")).toBool())

@@ -253,10 +253,8 @@ void ScenarioPage::post(const QString& path, const QJsonObject& body, const QStr
     admin()->post(path, body, [self, done](const MockAdminReply& reply) {
         if (!self)
             return;
-        if (!reply.ok()) {
-            self->setStatus(reply.error, StatusStyle::Tone::Error);
+        if (self->showFailure(reply))
             return;
-        }
         self->setStatus(done, StatusStyle::Tone::Success);
         self->markStale();
         emit self->stateReplaced();
@@ -290,10 +288,8 @@ void ScenarioPage::saveStateTo(const QString& path)
     admin()->get(QStringLiteral("state"), {}, [self, path](const MockAdminReply& reply) {
         if (!self)
             return;
-        if (!reply.ok()) {
-            self->setStatus(reply.error, StatusStyle::Tone::Error);
+        if (self->showFailure(reply))
             return;
-        }
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly) || file.write(reply.body) != reply.body.size() || !file.commit()) {
             self->setStatus(tr("Could not write %1: %2").arg(path, file.errorString()), StatusStyle::Tone::Error);
