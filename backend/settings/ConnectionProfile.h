@@ -12,13 +12,20 @@ struct ConnectionProfile
     QString name; // shown to people; unique, case-insensitively
     QUrl baseUrl; // e.g. https://acme.zitadel.cloud
     QString defaultOrganizationId; // optional, digits only
+    // One more CA (PEM or DER file) trusted for this profile's TLS connections, on top of the
+    // system's; empty for none. There is deliberately no way to ignore TLS errors.
+    QString extraCaFile;
+    // The person chose to send the token over plain http:// to a host that is not this
+    // computer (a lab server, say). Without it such a profile does not validate.
+    bool allowPlainHttp = false;
 
     QString secretKey() const { return QStringLiteral("profile/") + id; }
 
     bool operator==(const ConnectionProfile& other) const
     {
         return id == other.id && name == other.name && baseUrl == other.baseUrl
-            && defaultOrganizationId == other.defaultOrganizationId;
+            && defaultOrganizationId == other.defaultOrganizationId && extraCaFile == other.extraCaFile
+            && allowPlainHttp == other.allowPlainHttp;
     }
     bool operator!=(const ConnectionProfile& other) const { return !(*this == other); }
 };

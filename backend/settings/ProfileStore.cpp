@@ -17,6 +17,8 @@ const QString group = QStringLiteral("profiles");
 const QString nameKey = QStringLiteral("name");
 const QString urlKey = QStringLiteral("baseUrl");
 const QString orgKey = QStringLiteral("defaultOrganizationId");
+const QString caKey = QStringLiteral("extraCaFile");
+const QString plainHttpKey = QStringLiteral("allowPlainHttp");
 
 // Plain http is acceptable only when the packets never leave this computer. Host names other
 // than "localhost" are not trusted to resolve to loopback.
@@ -51,6 +53,8 @@ std::optional<ConnectionProfile> ProfileStore::read(const QString& id) const
     p.name = m_settings->value(prefix + nameKey).toString();
     p.baseUrl = QUrl(m_settings->value(prefix + urlKey).toString());
     p.defaultOrganizationId = m_settings->value(prefix + orgKey).toString();
+    p.extraCaFile = m_settings->value(prefix + caKey).toString();
+    p.allowPlainHttp = m_settings->value(prefix + plainHttpKey, false).toBool();
     return p;
 }
 
@@ -93,15 +97,20 @@ std::optional<ConnectionProfile> ProfileStore::byName(const QString& name) const
     return std::nullopt;
 }
 
-std::optional<QString> ProfileStore::baseUrlProblem(const QUrl& url)
+bool ProfileStore::isPlainHttpToOtherHost(const QUrl& url)
+{
+    return url.scheme().toLower() == QLatin1String("http") && !isLoopbackHost(url.host());
+}
+
+std::optional<QString> ProfileStore::baseUrlProblem(const QUrl& url, bool allowPlainHttp)
 {
     // The client's own rules first (the same sentences whether a profile is saved or a call
     // is made), then the one a saved profile adds: its token must never travel in clear text.
     if (auto problem = RequestValidation::baseUrlProblem(url))
         return problem;
-    if (url.scheme().toLower() == QLatin1String("http") && !isLoopbackHost(url.host()))
-        return tr("Plain http:// would send the token unencrypted over the network; use https:// "
-                  "(http:// is only allowed for a server on this computer).");
+    if (!allowPlainHttp && isPlainHttpToOtherHost(url))
+        return tr("Plain http:// would send the token unencrypted over the network; use https://, or "
+                  "explicitly allow plain http for this connection.");
     return std::nullopt;
 }
 
@@ -121,7 +130,7 @@ std::optional<QString> ProfileStore::validate(const ConnectionProfile& profile) 
         return tr("The name \"%1\" is reserved for the built-in mock; choose another name.").arg(reservedMockName());
     if (auto other = byName(name); other && other->id != profile.id)
         return tr("Another connection is already called \"%1\"; choose another name.").arg(other->name);
-    if (auto problem = baseUrlProblem(profile.baseUrl))
+    if (auto problem = baseUrlProblem(profile.baseUrl, profile.allowPlainHttp))
         return problem;
     return organizationIdProblem(profile.defaultOrganizationId);
 }
@@ -148,6 +157,10 @@ std::optional<ConnectionProfile> ProfileStore::save(const ConnectionProfile& pro
     m_settings->setValue(prefix + QLatin1Char('/') + nameKey, stored.name);
     m_settings->setValue(prefix + QLatin1Char('/') + urlKey, stored.baseUrl.toString(QUrl::FullyEncoded));
     m_settings->setValue(prefix + QLatin1Char('/') + orgKey, stored.defaultOrganizationId);
+    if (!stored.extraCaFile.isEmpty())
+        m_settings->setValue(prefix + QLatin1Char('/') + caKey, stored.extraCaFile);
+    if (stored.allowPlainHttp)
+        m_settings->setValue(prefix + QLatin1Char('/') + plainHttpKey, true);
     m_settings->sync();
     qCDebug(lcSettings) << "saved profile" << stored.id;
     Q_EMIT changed();

@@ -32,8 +32,11 @@ public:
     std::optional<QString> validate(const ConnectionProfile& profile) const;
     // The URL rules on their own, also for "Test connection" before anything is saved:
     // http(s) only, a host, no user info, no query or fragment, and plain http only to this
-    // computer, because the token would otherwise cross the network in clear text.
-    static std::optional<QString> baseUrlProblem(const QUrl& url);
+    // computer, because the token would otherwise cross the network in clear text, unless
+    // the person explicitly allowed it for this profile (allowPlainHttp).
+    static std::optional<QString> baseUrlProblem(const QUrl& url, bool allowPlainHttp = false);
+    // True for http:// to a host that is not this computer: the profile dialog warns and asks.
+    static bool isPlainHttpToOtherHost(const QUrl& url);
     static std::optional<QString> organizationIdProblem(const QString& organizationId); // empty is fine
 
     // Saves a valid profile (name trimmed, id assigned when empty) and returns it as stored;

@@ -124,8 +124,9 @@ private Q_SLOTS:
                                   << ""
                                   << "The instance URL must not contain ? or #; enter only the address of the "
                                      "instance.";
-        const QString clear = QStringLiteral("Plain http:// would send the token unencrypted over the network; use "
-                                             "https:// (http:// is only allowed for a server on this computer).");
+        const QString clear =
+            QStringLiteral("Plain http:// would send the token unencrypted over the network; use https://, or "
+                           "explicitly allow plain http for this connection.");
         QTest::newRow("http to a remote host") << "Staging"
                                                << "http://acme.zitadel.cloud"
                                                << "" << clear;

@@ -27,9 +27,9 @@ namespace
 const QString connectedToAcme = QStringLiteral("Connected to ACME Corporation (312908912355508120)");
 const QString badTokenSentence =
     QStringLiteral("The server did not accept your token: it is invalid or has expired. (AUTH-7fs1e)");
-const QString plainHttpSentence = QStringLiteral("Plain http:// would send the token unencrypted over the network; "
-                                                 "use https:// (http:// is only allowed for a server on this "
-                                                 "computer).");
+const QString plainHttpSentence =
+    QStringLiteral("Plain http:// would send the token unencrypted over the network; use https://, or "
+                   "explicitly allow plain http for this connection.");
 const QString sessionOnly =
     QStringLiteral("No system keychain is available, so the token is kept for this session only.");
 
