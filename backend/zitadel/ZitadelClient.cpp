@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
+#include <QSslConfiguration>
 
 Q_LOGGING_CATEGORY(lcClient, "vd.client", QtInfoMsg)
 
@@ -194,6 +195,12 @@ ApiCall* ZitadelClient::send(ApiOperation operation,
     setHeader("User-Agent", "VerifyDesk/" VD_VERSION, "VerifyDesk/" VD_VERSION);
     // Redirects are followed only when they are not less safe (never https -> http).
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    if (!m_extraCaCertificates.isEmpty()) {
+        // Added to the system's CAs, never instead of them.
+        QSslConfiguration ssl = request.sslConfiguration();
+        ssl.addCaCertificates(m_extraCaCertificates);
+        request.setSslConfiguration(ssl);
+    }
 
     call->start(m_nam, request, r.method, body, recorded, m_timeoutMs, operationName, m_nextExchangeId++);
     return call;

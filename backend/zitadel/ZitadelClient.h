@@ -4,8 +4,10 @@
 #include "ZitadelTypes.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QUrl>
 
 #include <functional>
@@ -61,6 +63,13 @@ public:
         m_token.clear();
     }
     bool hasToken() const { return !m_token.isEmpty(); }
+    // CAs trusted on top of the system's for every request from now on (a profile's extra CA
+    // file, see ExtraCa); an empty list trusts the system's alone. Certificate errors are never
+    // ignored.
+    void setExtraCaCertificates(QList<QSslCertificate> certificates)
+    {
+        m_extraCaCertificates = std::move(certificates);
+    }
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds > 0 ? milliseconds : DefaultTimeoutMs; }
     int timeout() const { return m_timeoutMs; }
     void setV2Transport(V2Transport transport) { m_transport = transport; }
@@ -131,6 +140,7 @@ private:
     QNetworkAccessManager* m_nam = nullptr;
     QUrl m_baseUrl;
     QString m_token;
+    QList<QSslCertificate> m_extraCaCertificates;
     int m_timeoutMs = DefaultTimeoutMs;
     V2Transport m_transport = V2Transport::Rest;
     quint64 m_nextExchangeId = 1;
