@@ -1,13 +1,18 @@
 #include "ProfileEditDialog.h"
 
+#include "ExtraCa.h"
 #include "ProfileStore.h"
 #include "SecretStore.h"
 #include "UiLogging.h"
 #include "ZitadelClient.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDialogButtonBox>
-#include <QFormLayout>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -16,6 +21,15 @@
 #include <QVBoxLayout>
 
 using Tone = StatusStyle::Tone;
+
+namespace
+{
+std::optional<QString>& nextCaFileName() // see setNextCaFileName
+{
+    static std::optional<QString> name;
+    return name;
+}
+} // namespace
 
 ProfileEditDialog::ProfileEditDialog(const ProfileStore* store, const ConnectionProfile& profile, QWidget* parent)
     : QDialog(parent)
@@ -27,8 +41,17 @@ ProfileEditDialog::ProfileEditDialog(const ProfileStore* store, const Connection
     buildUi();
     m_nameEdit->setText(profile.name);
     m_urlEdit->setText(profile.baseUrl.toString());
+    {
+        const QSignalBlocker quiet(m_allowPlainHttp); // loading is not editing
+        m_allowPlainHttp->setChecked(profile.allowPlainHttp);
+    }
     m_orgEdit->setText(profile.defaultOrganizationId);
+    m_caEdit->setText(profile.extraCaFile);
+    updatePlainHttpBox();
     revalidate();
+    // A saved CA file may have been moved or have expired since: say so at once.
+    if (!isNewProfile() && !profile.extraCaFile.isEmpty())
+        checkCaFile();
 }
 
 ProfileEditDialog::~ProfileEditDialog()
@@ -74,11 +97,17 @@ void ProfileEditDialog::buildUi()
     m_orgEdit->setObjectName(QStringLiteral("orgEdit"));
     m_orgEdit->setPlaceholderText(tr("Optional, e.g. 312908912355508120"));
 
-    auto* form = new QFormLayout;
-    form->addRow(tr("&Name:"), m_nameEdit);
-    form->addRow(tr("Instance &URL:"), m_urlEdit);
-    form->addRow(tr("Personal access &token:"), tokenRow);
-    form->addRow(tr("Default &organization id:"), m_orgEdit);
+    // A grid rather than a QFormLayout: Qt 6.4's form layout gets the height of wrapped text
+    // wrong (it measures it at a stale width), and the warnings below wrap. Hidden rows take
+    // no space.
+    m_form = new QGridLayout;
+    m_form->setColumnStretch(1, 1);
+    addFormRow(tr("&Name:"), m_nameEdit, m_nameEdit);
+    addFormRow(tr("Instance &URL:"), m_urlEdit, m_urlEdit);
+    buildPlainHttpRows();
+    addFormRow(tr("Personal access &token:"), tokenRow, m_tokenEdit);
+    addFormRow(tr("Default &organization id:"), m_orgEdit, m_orgEdit);
+    buildCaRows();
 
     m_validationLabel = new QLabel(this);
     m_validationLabel->setObjectName(QStringLiteral("validationLabel"));
@@ -104,12 +133,12 @@ void ProfileEditDialog::buildUi()
     connect(m_buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addLayout(m_form);
     layout->addWidget(m_validationLabel);
     layout->addLayout(testRow);
     layout->addStretch(1);
     layout->addWidget(m_buttonBox);
-    setMinimumWidth(460);
+    setMinimumWidth(520);
 
     // Problems are shown once the user started typing, not on an untouched new form.
     for (QLineEdit* edit : {m_nameEdit, m_urlEdit, m_tokenEdit, m_orgEdit}) {
@@ -119,9 +148,199 @@ void ProfileEditDialog::buildUi()
         });
         connect(edit, &QLineEdit::textChanged, this, &ProfileEditDialog::revalidate);
     }
-    for (QLineEdit* edit : {m_urlEdit, m_tokenEdit, m_orgEdit})
+    for (QLineEdit* edit : {m_urlEdit, m_tokenEdit, m_orgEdit, m_caEdit})
         connect(edit, &QLineEdit::textChanged, this, &ProfileEditDialog::testInputChanged);
+    connect(m_urlEdit, &QLineEdit::textChanged, this, &ProfileEditDialog::updatePlainHttpBox);
+    connect(m_allowPlainHttp, &QCheckBox::toggled, this, [this] {
+        m_edited = true;
+        revalidate();
+        testInputChanged();
+    });
+    // What the CA problem said was about the old text.
+    connect(m_caEdit, &QLineEdit::textChanged, this, [this] { showCaProblem(QString()); });
+    connect(m_caEdit, &QLineEdit::editingFinished, this, [this] {
+        if (!m_caEdit->text().trimmed().isEmpty())
+            checkCaFile();
+    });
     connect(m_testButton, &QPushButton::clicked, this, &ProfileEditDialog::startOrCancelTest);
+}
+
+void ProfileEditDialog::buildPlainHttpRows()
+{
+    m_plainHttpWarning = new QLabel(tr("<b>This address is not encrypted.</b> With plain http:// the personal "
+                                       "access token, and the names, email addresses, phone numbers and codes of "
+                                       "your users, cross the network in clear text: anyone on the way can read "
+                                       "them and use the token. Use https:// unless this is a test server on a "
+                                       "network you trust."),
+        this);
+    m_plainHttpWarning->setObjectName(QStringLiteral("plainHttpWarning"));
+    m_plainHttpWarning->setTextFormat(Qt::RichText);
+    m_plainHttpWarning->setWordWrap(true);
+    StatusStyle::applyTextTone(m_plainHttpWarning, Tone::Warning);
+    m_allowPlainHttp = new QCheckBox(tr("&Allow plain http:// for this connection anyway"), this);
+    m_allowPlainHttp->setObjectName(QStringLiteral("allowPlainHttpCheck"));
+    m_allowPlainHttp->setToolTip(
+        tr("Only for a server you control on a trusted network. Connections on this computer (localhost) never "
+           "need this."));
+    // Under the URL they are about, in the field column.
+    addFormRow(QString(), m_plainHttpWarning);
+    addFormRow(QString(), m_allowPlainHttp);
+    m_plainHttpWarning->hide();
+    m_allowPlainHttp->hide();
+}
+
+void ProfileEditDialog::buildCaRows()
+{
+    const QString why = tr("Only needed when the server's certificate is signed by a certificate authority your "
+                           "system does not know, such as your company's own CA. It is trusted in addition to the "
+                           "system's CAs, for this connection only. There is deliberately no option to ignore "
+                           "certificate errors: a connection that cannot be verified may be someone else "
+                           "receiving your token.");
+    m_caEdit = new QLineEdit(this);
+    m_caEdit->setObjectName(QStringLiteral("caFileEdit"));
+    m_caEdit->setPlaceholderText(tr("Optional: a PEM or DER file"));
+    m_caEdit->setToolTip(why);
+    auto* browse = new QPushButton(tr("&Browse…"), this);
+    browse->setObjectName(QStringLiteral("browseCaButton"));
+    browse->setAutoDefault(false);
+    browse->setToolTip(tr("Choose the CA certificate file"));
+    connect(browse, &QPushButton::clicked, this, &ProfileEditDialog::browseForCaFile);
+    auto* fileRow = new QHBoxLayout;
+    fileRow->addWidget(m_caEdit, 1);
+    fileRow->addWidget(browse);
+
+    m_caProblemLabel = new QLabel(this);
+    m_caProblemLabel->setObjectName(QStringLiteral("caProblemLabel"));
+    m_caProblemLabel->setWordWrap(true);
+    m_caProblemLabel->setTextFormat(Qt::PlainText); // holds a file name
+    m_caProblemLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    StatusStyle::applyTextTone(m_caProblemLabel, Tone::Error);
+
+    auto* help = new QLabel(tr("For a server signed by your own CA. Certificate errors are never ignored."), this);
+    help->setObjectName(QStringLiteral("caHelpLabel"));
+    help->setWordWrap(true);
+    help->setToolTip(why);
+    QFont small = help->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    help->setFont(small);
+    help->setForegroundRole(QPalette::PlaceholderText);
+
+    addFormRow(tr("Extra &CA certificate:"), fileRow, m_caEdit)->setToolTip(why);
+    addFormRow(QString(), m_caProblemLabel);
+    addFormRow(QString(), help);
+    m_caProblemLabel->hide();
+}
+
+QLabel* ProfileEditDialog::addFormLabel(int row, const QString& labelText, QWidget* buddy)
+{
+    if (labelText.isEmpty())
+        return nullptr;
+    auto* label = new QLabel(labelText, this);
+    label->setBuddy(buddy);
+    m_form->addWidget(label, row, 0);
+    return label;
+}
+
+QLabel* ProfileEditDialog::addFormRow(const QString& labelText, QLayout* field, QWidget* buddy)
+{
+    const int row = m_form->rowCount();
+    QLabel* label = addFormLabel(row, labelText, buddy);
+    m_form->addLayout(field, row, 1);
+    return label;
+}
+
+QLabel* ProfileEditDialog::addFormRow(const QString& labelText, QWidget* field, QWidget* buddy)
+{
+    const int row = m_form->rowCount();
+    QLabel* label = addFormLabel(row, labelText, buddy);
+    m_form->addWidget(field, row, 1);
+    return label;
+}
+
+void ProfileEditDialog::setNextCaFileName(const QString& fileName)
+{
+    nextCaFileName() = fileName;
+}
+
+void ProfileEditDialog::browseForCaFile()
+{
+    if (std::optional<QString>& seeded = nextCaFileName()) {
+        const QString name = *seeded;
+        seeded.reset();
+        setCaFile(name);
+        return;
+    }
+    const QString current = m_caEdit->text().trimmed();
+    // Window-modal, without a nested event loop; the answer arrives through fileSelected.
+    auto* dialog = new QFileDialog(this,
+        tr("Choose the CA certificate"),
+        current.isEmpty() ? QString() : QFileInfo(current).absolutePath(),
+        tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"));
+    dialog->setObjectName(QStringLiteral("caFileDialog"));
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, &ProfileEditDialog::setCaFile);
+    dialog->open();
+}
+
+void ProfileEditDialog::setCaFile(const QString& fileName)
+{
+    if (fileName.isEmpty())
+        return; // cancelled: the field keeps what it had
+    m_caEdit->setText(QDir::toNativeSeparators(fileName));
+    m_edited = true;
+    checkCaFile();
+}
+
+std::optional<QList<QSslCertificate>> ProfileEditDialog::checkCaFile()
+{
+    const QString path = m_caEdit->text().trimmed();
+    if (path.isEmpty()) {
+        showCaProblem(QString());
+        return QList<QSslCertificate>();
+    }
+    QString problem;
+    const QList<QSslCertificate> certificates = ExtraCa::load(path, &problem);
+    if (certificates.isEmpty()) {
+        showCaProblem(problem.isEmpty() ? tr("The CA file %1 cannot be used.").arg(path) : problem);
+        return std::nullopt;
+    }
+    showCaProblem(QString());
+    return certificates;
+}
+
+void ProfileEditDialog::showCaProblem(const QString& text)
+{
+    m_caProblemLabel->setText(text);
+    m_caProblemLabel->setVisible(!text.isEmpty());
+    fitHeight();
+}
+
+void ProfileEditDialog::fitHeight()
+{
+    // A top-level window does not grow by itself when wrapped text appears in it; without this
+    // the rows below would be squeezed over each other.
+    if (!isVisible())
+        return;
+    layout()->activate();
+    const int needed =
+        layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : layout()->totalSizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
+}
+
+void ProfileEditDialog::updatePlainHttpBox()
+{
+    const bool plain = ProfileStore::isPlainHttpToOtherHost(QUrl(m_urlEdit->text().trimmed()));
+    if (!plain && m_allowPlainHttp->isChecked()) {
+        // https or this computer now: an earlier choice must be made again if it comes back.
+        const QSignalBlocker quiet(m_allowPlainHttp);
+        m_allowPlainHttp->setChecked(false);
+    }
+    m_plainHttpWarning->setVisible(plain);
+    m_allowPlainHttp->setVisible(plain);
+    revalidate();
+    fitHeight();
 }
 
 void ProfileEditDialog::setSecretStore(SecretStore* secrets)
@@ -141,6 +360,9 @@ ConnectionProfile ProfileEditDialog::profile() const
     p.name = m_nameEdit->text().trimmed();
     p.baseUrl = QUrl(m_urlEdit->text().trimmed());
     p.defaultOrganizationId = m_orgEdit->text().trimmed();
+    p.extraCaFile = m_caEdit->text().trimmed();
+    // Only a choice about the address it was made for.
+    p.allowPlainHttp = m_allowPlainHttp->isChecked() && ProfileStore::isPlainHttpToOtherHost(p.baseUrl);
     return p;
 }
 
@@ -177,6 +399,7 @@ void ProfileEditDialog::revalidate()
     const bool show = p && (m_edited || !isNewProfile());
     m_validationLabel->setText(show ? *p : QString());
     m_validationLabel->setVisible(show);
+    fitHeight();
 }
 
 void ProfileEditDialog::testInputChanged()
@@ -195,13 +418,19 @@ void ProfileEditDialog::startOrCancelTest()
         return;
     }
     const ConnectionProfile p = profile();
-    // The same rules as saving: in particular no token over plain http to another machine.
-    if (auto problem = ProfileStore::baseUrlProblem(p.baseUrl)) {
+    // The same rules as saving: in particular no token over plain http to another machine
+    // unless the person ticked that they want exactly that.
+    if (auto problem = ProfileStore::baseUrlProblem(p.baseUrl, p.allowPlainHttp)) {
         showTestResult(*problem, Tone::Error);
         return;
     }
     if (auto problem = ProfileStore::organizationIdProblem(p.defaultOrganizationId)) {
         showTestResult(*problem, Tone::Error);
+        return;
+    }
+    const auto cas = checkCaFile();
+    if (!cas) {
+        showTestResult(tr("Not tested: the extra CA certificate cannot be used (see above)."), Tone::Error);
         return;
     }
     const QString typed = token();
@@ -210,7 +439,7 @@ void ProfileEditDialog::startOrCancelTest()
             showTestResult(*problem, Tone::Error);
             return;
         }
-        startTest(p.baseUrl, typed, p.defaultOrganizationId);
+        startTest(p.baseUrl, typed, p.defaultOrganizationId, *cas);
         return;
     }
     if (isNewProfile() || !m_secrets) {
@@ -221,11 +450,11 @@ void ProfileEditDialog::startOrCancelTest()
     setBusy(true);
     const quint64 generation = ++m_testGeneration;
     QPointer<ProfileEditDialog> self(this);
-    m_secrets->read(m_original.secretKey(), [self, generation, p](const SecretResult& r) {
+    m_secrets->read(m_original.secretKey(), [self, generation, p, cas = *cas](const SecretResult& r) {
         if (!self || generation != self->m_testGeneration)
             return;
         if (r.status == SecretResult::Status::Ok) {
-            self->startTest(p.baseUrl, r.secret, p.defaultOrganizationId);
+            self->startTest(p.baseUrl, r.secret, p.defaultOrganizationId, cas);
             return;
         }
         self->setBusy(false);
@@ -234,7 +463,8 @@ void ProfileEditDialog::startOrCancelTest()
     });
 }
 
-void ProfileEditDialog::startTest(const QUrl& url, const QString& token, const QString& organizationId)
+void ProfileEditDialog::startTest(
+    const QUrl& url, const QString& token, const QString& organizationId, const QList<QSslCertificate>& cas)
 {
     if (auto problem = m_client->setBaseUrl(url)) {
         setBusy(false);
@@ -242,6 +472,7 @@ void ProfileEditDialog::startTest(const QUrl& url, const QString& token, const Q
         return;
     }
     m_client->setToken(token);
+    m_client->setExtraCaCertificates(cas);
     m_client->setTimeout(m_testTimeoutMs);
     setBusy(true);
     const quint64 generation = ++m_testGeneration;
@@ -278,10 +509,15 @@ void ProfileEditDialog::showTestResult(const QString& text, Tone tone)
 {
     m_testResultLabel->setText(text);
     StatusStyle::applyTextTone(m_testResultLabel, tone);
+    fitHeight();
 }
 
 void ProfileEditDialog::done(int result)
 {
+    // OK is enabled only without problem(); the CA file is read now, as it will be when
+    // connecting, and a bad one keeps the dialog open with everything typed.
+    if (result == QDialog::Accepted && (problem() || !checkCaFile()))
+        return;
     if (m_testing)
         cancelTest();
     QDialog::done(result);

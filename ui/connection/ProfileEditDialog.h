@@ -4,29 +4,43 @@
 #include "StatusStyle.h"
 
 #include <QDialog>
+#include <QList>
 #include <QPointer>
+#include <QSslCertificate>
 
 #include <optional>
 
 class QAction;
+class QCheckBox;
 class QDialogButtonBox;
+class QGridLayout;
+class QLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QWidget;
 class ProfileStore;
 class SecretStore;
 class ZitadelClient;
 
-// Creates or edits one live connection: name, instance URL, personal access token and an
-// optional default organization. Problems are shown while the user types (validationLabel)
-// and OK stays disabled until there are none; nothing typed is ever cleared. "Test
-// connection" calls v1 GetMyOrg with the typed URL and token through a private client.
+// Creates or edits one live connection: name, instance URL, personal access token, an
+// optional default organization and an optional extra CA file. Problems are shown while the
+// user types (validationLabel) and OK stays disabled until there are none; nothing typed is
+// ever cleared. "Test connection" calls v1 GetMyOrg with the typed URL, token and CA through
+// a private client.
+//
+// Plain http:// to a host that is not this computer shows plainHttpWarning (what crosses the
+// network unencrypted) and allowPlainHttpCheck: until it is ticked, OK and Test are refused
+// with ProfileStore's sentence. The CA file is read (ExtraCa::load) on Save, on Test, when it
+// was picked with Browse… and when the field is left; its problem shows in caProblemLabel.
+// There is deliberately no way to ignore certificate errors.
 //
 // The dialog saves nothing itself: whoever opened it reads profile() and token() after it
 // was accepted (see ProfileManagerDialog).
 //
-// objectNames: nameEdit, urlEdit, tokenEdit, showTokenButton, orgEdit, validationLabel,
-// testButton, testResultLabel, buttonBox.
+// objectNames: nameEdit, urlEdit, plainHttpWarning, allowPlainHttpCheck,
+// tokenEdit, showTokenButton, orgEdit, caFileEdit, browseCaButton, caProblemLabel,
+// caHelpLabel, validationLabel, testButton, testResultLabel, buttonBox.
 class ProfileEditDialog : public QDialog
 {
     Q_OBJECT
@@ -42,8 +56,12 @@ public:
     // How long a test may take; 15 s by default.
     void setTestTimeout(int milliseconds);
 
+    // Test seam, like InspectorWidget::setNextSaveFileName(): the next Browse… takes this file
+    // instead of opening the file dialog. An empty name means "cancelled". Used once.
+    static void setNextCaFileName(const QString& fileName);
+
     bool isNewProfile() const { return m_original.id.isEmpty(); }
-    ConnectionProfile profile() const; // id kept, name/URL/organization trimmed
+    ConnectionProfile profile() const; // id kept, name/URL/organization/CA file trimmed
     QString token() const; // as typed; empty on edit means "keep the stored one"
     std::optional<QString> problem() const; // what keeps OK disabled, or nullopt
     bool isTesting() const { return m_testing; }
@@ -60,10 +78,25 @@ Q_SIGNALS:
 
 private:
     void buildUi();
+    void buildPlainHttpRows();
+    void buildCaRows();
+    // Adds a row to m_form (the field in the second column); returns the label, if any.
+    QLabel* addFormRow(const QString& labelText, QLayout* field, QWidget* buddy = nullptr);
+    QLabel* addFormRow(const QString& labelText, QWidget* field, QWidget* buddy = nullptr);
+    QLabel* addFormLabel(int row, const QString& labelText, QWidget* buddy); // none for ""
+    void fitHeight();
     void revalidate();
+    void updatePlainHttpBox();
+    void browseForCaFile();
+    void setCaFile(const QString& fileName);
+    // Reads the CA file (none when the field is empty) and shows its problem next to the field;
+    // nullopt when the file cannot be used.
+    std::optional<QList<QSslCertificate>> checkCaFile();
+    void showCaProblem(const QString& text);
     void testInputChanged();
     void startOrCancelTest();
-    void startTest(const QUrl& url, const QString& token, const QString& organizationId);
+    void startTest(
+        const QUrl& url, const QString& token, const QString& organizationId, const QList<QSslCertificate>& cas);
     void cancelTest();
     void setBusy(bool busy);
     void showTestResult(const QString& text, StatusStyle::Tone tone);
@@ -79,8 +112,13 @@ private:
 
     QLineEdit* m_nameEdit = nullptr;
     QLineEdit* m_urlEdit = nullptr;
+    QGridLayout* m_form = nullptr; // label | field
+    QLabel* m_plainHttpWarning = nullptr;
+    QCheckBox* m_allowPlainHttp = nullptr;
     QLineEdit* m_tokenEdit = nullptr;
     QLineEdit* m_orgEdit = nullptr;
+    QLineEdit* m_caEdit = nullptr;
+    QLabel* m_caProblemLabel = nullptr;
     QAction* m_showTokenAction = nullptr;
     QLabel* m_validationLabel = nullptr;
     QPushButton* m_testButton = nullptr;

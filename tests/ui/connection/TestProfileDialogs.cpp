@@ -1,4 +1,5 @@
 #include "AppSettings.h"
+#include "ExtraCa.h"
 #include "InMemorySecretStore.h"
 #include "MockFixture.h"
 #include "ProfileEditDialog.h"
@@ -8,7 +9,9 @@
 #include "StatusStyle.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -16,7 +19,11 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -82,6 +89,69 @@ StatusStyle::Tone toneOf(const QLabel* label)
 {
     return static_cast<StatusStyle::Tone>(label->property("tone").toInt());
 }
+
+QString tlsFile(const char* name)
+{
+    return QFINDTESTDATA(QStringLiteral("tls/") + QLatin1String(name));
+}
+
+// https on 127.0.0.1 with a certificate for localhost/127.0.0.1 signed by a test CA, answering
+// every request with GetMyOrg's JSON. No system trusts that CA, so only the extra CA makes the
+// handshake succeed. The files in tls/ were made once (valid for 100 years; ca.key was thrown
+// away) with:
+//   openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 36500
+//       -subj "/CN=Verify Desk test CA" -addext basicConstraints=critical,CA:TRUE
+//       -addext keyUsage=critical,keyCertSign,cRLSign
+//   openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj /CN=localhost
+//   openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -out server.pem -days 36500
+//       -extfile ext.cnf      (subjectAltName=DNS:localhost,IP:127.0.0.1 and serverAuth)
+//   openssl x509 -in ca.pem -outform DER -out ca.der
+class TlsOrgServer
+{
+public:
+    bool listen()
+    {
+        QFile cert(tlsFile("server.pem"));
+        QFile key(tlsFile("server.key"));
+        if (!cert.open(QIODevice::ReadOnly) || !key.open(QIODevice::ReadOnly))
+            return false;
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setLocalCertificate(QSslCertificate(cert.readAll(), QSsl::Pem));
+        ssl.setPrivateKey(QSslKey(key.readAll(), QSsl::Rsa, QSsl::Pem));
+        ssl.setPeerVerifyMode(QSslSocket::VerifyNone); // clients have no certificate
+        m_server.setSslConfiguration(ssl);
+        QObject::connect(&m_server, &QTcpServer::pendingConnectionAvailable, &m_server, [this] {
+            while (QTcpSocket* socket = m_server.nextPendingConnection())
+                serve(socket);
+        });
+        return m_server.listen(QHostAddress::LocalHost, 0);
+    }
+    QUrl baseUrl() const { return QUrl(QStringLiteral("https://localhost:%1").arg(m_server.serverPort())); }
+    int requests() const { return m_requests; }
+
+private:
+    void serve(QTcpSocket* socket)
+    {
+        QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+            m_buffer[socket] += socket->readAll();
+            if (!m_buffer[socket].contains("\r\n\r\n"))
+                return;
+            m_buffer.remove(socket);
+            ++m_requests;
+            const QByteArray body = R"({"org":{"id":"4242","name":"Behind the company CA",)"
+                                    R"("state":"ORG_STATE_ACTIVE","primaryDomain":"ca.example"}})";
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                          "Content-Length: "
+                + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            socket->disconnectFromHost();
+        });
+    }
+
+    QSslServer m_server;
+    QHash<QTcpSocket*, QByteArray> m_buffer;
+    int m_requests = 0;
+};
 } // namespace
 
 class TestProfileDialogs : public QObject
@@ -352,6 +422,289 @@ private Q_SLOTS:
         QCOMPARE(token->echoMode(), QLineEdit::Password);
     }
 
+    // ---- ProfileEditDialog: plain http to another computer is an explicit choice ----
+
+    void plainHttpWarningFollowsTheAddress_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("warned");
+        QTest::newRow("https") << "https://acme.zitadel.cloud" << false;
+        QTest::newRow("http localhost") << "http://localhost:8080" << false;
+        QTest::newRow("http 127.0.0.1") << "http://127.0.0.1:8080" << false;
+        QTest::newRow("http 127.1.2.3") << "http://127.1.2.3" << false;
+        QTest::newRow("http ::1") << "http://[::1]:8080" << false;
+        QTest::newRow("http lab host") << "http://zitadel.lab.example:8080" << true;
+        QTest::newRow("http LAN address") << "http://192.168.1.20" << true;
+        QTest::newRow("http name like localhost") << "http://localhost.example.com" << true;
+    }
+    void plainHttpWarningFollowsTheAddress()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, warned);
+        ProfileEditDialog dialog(m_store.get(), {});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        fill(dialog, {QStringLiteral("Lab"), url, QStringLiteral("pat-1"), {}});
+        auto* warning = child<QLabel>(&dialog, "plainHttpWarning");
+        auto* allow = child<QCheckBox>(&dialog, "allowPlainHttpCheck");
+        auto* validation = child<QLabel>(&dialog, "validationLabel");
+        QCOMPARE(warning->isVisible(), warned);
+        QCOMPARE(allow->isVisible(), warned);
+        QVERIFY(!allow->isChecked());
+        QCOMPARE(okButton(dialog)->isEnabled(), !warned);
+        if (!warned) {
+            QVERIFY(validation->isHidden());
+            return;
+        }
+        // What is at risk, in words: the token and the users' data, unencrypted.
+        const QString risk = warning->text();
+        QVERIFY2(risk.contains(QLatin1String("token")) && risk.contains(QLatin1String("email addresses"))
+                && risk.contains(QLatin1String("clear text")),
+            qPrintable(risk));
+        QCOMPARE(toneOf(warning), StatusStyle::Tone::Warning);
+        QCOMPARE(validation->text(), plainHttpSentence);
+        QVERIFY(!dialog.profile().allowPlainHttp);
+
+        // Unticked, Test is refused with the same sentence and nothing is sent.
+        QSignalSpy finished(&dialog, &ProfileEditDialog::testFinished);
+        QTest::mouseClick(child<QPushButton>(&dialog, "testButton"), Qt::LeftButton);
+        QCOMPARE(child<QLabel>(&dialog, "testResultLabel")->text(), plainHttpSentence);
+        QVERIFY(!dialog.isTesting());
+        QCOMPARE(finished.count(), 0);
+
+        // Ticked, the profile may be saved, and says so.
+        QTest::mouseClick(allow, Qt::LeftButton);
+        QVERIFY(allow->isChecked());
+        QVERIFY(validation->isHidden());
+        QVERIFY(okButton(dialog)->isEnabled());
+        QVERIFY(dialog.profile().allowPlainHttp);
+        QCOMPARE(child<QLineEdit>(&dialog, "urlEdit")->text(), url);
+        QCOMPARE(child<QLineEdit>(&dialog, "tokenEdit")->text(), QStringLiteral("pat-1"));
+    }
+
+    // The choice belongs to the address it was made for: https drops it, and coming back to
+    // plain http asks again.
+    void theChoiceIsForgottenWhenTheAddressIsSafe()
+    {
+        ProfileEditDialog dialog(m_store.get(), {});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        fill(dialog, {QStringLiteral("Lab"), QStringLiteral("http://zitadel.lab.example"), QStringLiteral("pat"), {}});
+        auto* allow = child<QCheckBox>(&dialog, "allowPlainHttpCheck");
+        QTest::mouseClick(allow, Qt::LeftButton);
+        QVERIFY(okButton(dialog)->isEnabled());
+
+        typeInto(child<QLineEdit>(&dialog, "urlEdit"), QStringLiteral("https://zitadel.lab.example"));
+        QVERIFY(!child<QLabel>(&dialog, "plainHttpWarning")->isVisible());
+        QVERIFY(!allow->isVisible());
+        QVERIFY(!allow->isChecked());
+        QVERIFY(!dialog.profile().allowPlainHttp);
+        QVERIFY(okButton(dialog)->isEnabled());
+
+        typeInto(child<QLineEdit>(&dialog, "urlEdit"), QStringLiteral("http://zitadel.lab.example"));
+        QVERIFY(child<QLabel>(&dialog, "plainHttpWarning")->isVisible());
+        QVERIFY(allow->isVisible());
+        QVERIFY(!allow->isChecked());
+        QVERIFY(!okButton(dialog)->isEnabled());
+        QCOMPARE(child<QLabel>(&dialog, "validationLabel")->text(), plainHttpSentence);
+    }
+
+    // Ticked, Test really goes out over plain http. 0.0.0.0 is not this computer by
+    // ProfileStore's rules, yet Linux delivers a connection to it to the loopback mock: a
+    // stand-in for a lab server that needs no network.
+    void plainHttpAllowedIsTestedAndSaved()
+    {
+        MockFixture fx;
+        QVERIFY2(fx.ok(), qPrintable(fx.error()));
+        const QString url = QStringLiteral("http://0.0.0.0:%1").arg(fx.baseUrl().port());
+        QVERIFY(ProfileStore::isPlainHttpToOtherHost(QUrl(url)));
+        ProfileManagerDialog manager(m_store.get(), m_secrets.get());
+        bool tested = false;
+        manager.setEditHook([&](ProfileEditDialog& editor) {
+            editor.show();
+            fill(editor, {QStringLiteral("Lab"), url, QStringLiteral("mock-admin"), {}});
+            QSignalSpy finished(&editor, &ProfileEditDialog::testFinished);
+            auto* test = child<QPushButton>(&editor, "testButton");
+            test->click();
+            if (finished.count() != 0 || editor.isTesting())
+                return false; // refused before the tick, as it must be
+            QTest::mouseClick(child<QCheckBox>(&editor, "allowPlainHttpCheck"), Qt::LeftButton);
+            test->click();
+            tested = finished.wait(10000) && finished.at(0).at(0).toBool()
+                && child<QLabel>(&editor, "testResultLabel")->text() == connectedToAcme;
+            return pressOk(editor);
+        });
+        child<QPushButton>(&manager, "addButton")->click();
+        QVERIFY(tested);
+        const auto saved = m_store->byName(QStringLiteral("Lab"));
+        QVERIFY(saved);
+        QVERIFY(saved->allowPlainHttp);
+        QCOMPARE(saved->baseUrl, QUrl(url));
+
+        // Opened again, the choice is shown as made.
+        ProfileEditDialog again(m_store.get(), *saved);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QVERIFY(child<QCheckBox>(&again, "allowPlainHttpCheck")->isVisible());
+        QVERIFY(child<QCheckBox>(&again, "allowPlainHttpCheck")->isChecked());
+        QVERIFY(okButton(again)->isEnabled());
+        QCOMPARE(again.profile(), *saved);
+    }
+
+    // ---- ProfileEditDialog: an extra CA file ----
+
+    void badCaFileIsNamedNextToTheField_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("sentenceEnd");
+        QTest::newRow("missing") << "missing"
+                                 << "does not exist.";
+        QTest::newRow("directory") << "directory"
+                                   << "is not a file.";
+        QTest::newRow("not a certificate") << "text"
+                                           << "holds no certificate in PEM or DER form.";
+        QTest::newRow("a private key") << "key"
+                                       << "holds no certificate in PEM or DER form.";
+    }
+    void badCaFileIsNamedNextToTheField()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, sentenceEnd);
+        QString path;
+        if (kind == QLatin1String("missing")) {
+            path = m_dir->filePath(QStringLiteral("nowhere/company-ca.pem"));
+        } else if (kind == QLatin1String("directory")) {
+            path = m_dir->path();
+        } else if (kind == QLatin1String("key")) {
+            path = tlsFile("server.key");
+        } else {
+            path = m_dir->filePath(QStringLiteral("notes.pem"));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("ask Bob for the real one\n");
+        }
+        MockFixture fx;
+        QVERIFY2(fx.ok(), qPrintable(fx.error()));
+        const quint64 before = fx.router().requestCount();
+        ProfileEditDialog dialog(m_store.get(), {});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        fill(dialog, {QStringLiteral("Mock"), fx.baseUrl().toString(), QStringLiteral("mock-admin"), {}});
+        typeInto(child<QLineEdit>(&dialog, "caFileEdit"), path);
+        auto* problem = child<QLabel>(&dialog, "caProblemLabel");
+
+        // Save: refused, with ExtraCa's sentence under the field; everything stays.
+        QVERIFY(okButton(dialog)->isEnabled()); // nothing else is wrong
+        QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(problem->isVisible());
+        QVERIFY2(problem->text().startsWith(QLatin1String("The CA file ")) && problem->text().contains(path)
+                && problem->text().endsWith(sentenceEnd),
+            qPrintable(problem->text()));
+        QString expected;
+        ExtraCa::load(path, &expected);
+        QCOMPARE(problem->text(), expected);
+        QCOMPARE(toneOf(problem), StatusStyle::Tone::Error);
+        QCOMPARE(child<QLineEdit>(&dialog, "caFileEdit")->text(), path);
+        QCOMPARE(child<QLineEdit>(&dialog, "tokenEdit")->text(), QStringLiteral("mock-admin"));
+        QCOMPARE(child<QLineEdit>(&dialog, "nameEdit")->text(), QStringLiteral("Mock"));
+
+        // Test: refused too, before anything is sent.
+        QSignalSpy finished(&dialog, &ProfileEditDialog::testFinished);
+        QTest::mouseClick(child<QPushButton>(&dialog, "testButton"), Qt::LeftButton);
+        QVERIFY(!dialog.isTesting());
+        QCOMPARE(child<QLabel>(&dialog, "testResultLabel")->text(),
+            QStringLiteral("Not tested: the extra CA certificate cannot be used (see above)."));
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(fx.router().requestCount(), before);
+
+        // Changing the field takes the old sentence away; emptying it is fine (the CA is optional).
+        typeInto(child<QLineEdit>(&dialog, "caFileEdit"), QString());
+        QVERIFY(problem->isHidden());
+        QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+
+    void browsePicksTheCaFileAndChecksIt()
+    {
+        ProfileEditDialog dialog(m_store.get(), {});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto* edit = child<QLineEdit>(&dialog, "caFileEdit");
+        auto* browse = child<QPushButton>(&dialog, "browseCaButton");
+        auto* problem = child<QLabel>(&dialog, "caProblemLabel");
+        QVERIFY(edit->toolTip().contains(QLatin1String("no option to ignore certificate errors")));
+        QVERIFY(child<QLabel>(&dialog, "caHelpLabel")->text().contains(QLatin1String("never ignored")));
+
+        ProfileEditDialog::setNextCaFileName(tlsFile("ca.pem"));
+        QTest::mouseClick(browse, Qt::LeftButton);
+        QCOMPARE(edit->text(), QDir::toNativeSeparators(tlsFile("ca.pem")));
+        QVERIFY(problem->isHidden());
+        QCOMPARE(dialog.profile().extraCaFile, edit->text());
+
+        const QString missing = m_dir->filePath(QStringLiteral("gone.pem"));
+        ProfileEditDialog::setNextCaFileName(missing);
+        QTest::mouseClick(browse, Qt::LeftButton);
+        QCOMPARE(edit->text(), missing);
+        QTRY_VERIFY(problem->isVisible()); // checked at once, not only on Save
+        QCOMPARE(problem->text(), QStringLiteral("The CA file %1 does not exist.").arg(missing));
+
+        ProfileEditDialog::setNextCaFileName(QString()); // the person cancelled the file dialog
+        QTest::mouseClick(browse, Qt::LeftButton);
+        QCOMPARE(edit->text(), missing);
+    }
+
+    // Test connection trusts the extra CA, and nothing else: without it the same server fails.
+    void testConnectionTrustsTheExtraCa_data()
+    {
+        QTest::addColumn<QString>("caFile");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("no extra CA") << QString() << false;
+        QTest::newRow("PEM") << "ca.pem" << true;
+        QTest::newRow("DER") << "ca.der" << true;
+    }
+    void testConnectionTrustsTheExtraCa()
+    {
+        QFETCH(QString, caFile);
+        QFETCH(bool, ok);
+        TlsOrgServer server;
+        QVERIFY(server.listen());
+        ProfileEditDialog dialog(m_store.get(), {});
+        dialog.show();
+        fill(dialog, {QStringLiteral("Company"), server.baseUrl().toString(), QStringLiteral("pat-ca"), {}});
+        if (!caFile.isEmpty())
+            typeInto(child<QLineEdit>(&dialog, "caFileEdit"), tlsFile(caFile.toLatin1().constData()));
+        QSignalSpy finished(&dialog, &ProfileEditDialog::testFinished);
+        QTest::mouseClick(child<QPushButton>(&dialog, "testButton"), Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.at(0).at(0).toBool(), ok);
+        auto* result = child<QLabel>(&dialog, "testResultLabel");
+        if (ok) {
+            QCOMPARE(result->text(), QStringLiteral("Connected to Behind the company CA (4242)"));
+            QCOMPARE(server.requests(), 1);
+        } else {
+            QCOMPARE(toneOf(result), StatusStyle::Tone::Error);
+            QVERIFY2(!result->text().isEmpty(), "a TLS failure must be explained");
+            QCOMPARE(server.requests(), 0); // the token never left: the handshake failed first
+        }
+    }
+
+    void editingAProfileWhoseCaFileIsGoneSaysSoAtOnce()
+    {
+        ConnectionProfile p;
+        p.name = QStringLiteral("Company");
+        p.baseUrl = QUrl(QStringLiteral("https://zitadel.corp.example"));
+        p.extraCaFile = m_dir->filePath(QStringLiteral("moved-away.pem"));
+        const auto saved = m_store->save(p);
+        QVERIFY(saved);
+        ProfileEditDialog dialog(m_store.get(), *saved);
+        auto* problem = child<QLabel>(&dialog, "caProblemLabel");
+        QVERIFY(!problem->isHidden());
+        QCOMPARE(problem->text(), QStringLiteral("The CA file %1 does not exist.").arg(p.extraCaFile));
+        QCOMPARE(child<QLineEdit>(&dialog, "caFileEdit")->text(), p.extraCaFile);
+    }
+
     // ---- ProfileManagerDialog ----
 
     void managerAddsProfileAndStoresToken()
@@ -409,6 +762,30 @@ private Q_SLOTS:
         const QByteArray ini = iniBytes();
         QVERIFY(!ini.contains("tok-old-7"));
         QVERIFY(!ini.contains("tok-new-8"));
+    }
+
+    void managerSavesTheCaFileAndRefusesABadOne()
+    {
+        ProfileManagerDialog manager(m_store.get(), m_secrets.get());
+        QString caPath = m_dir->filePath(QStringLiteral("missing.pem"));
+        bool refused = false;
+        manager.setEditHook([&](ProfileEditDialog& editor) {
+            fill(editor,
+                {QStringLiteral("Company"),
+                    QStringLiteral("https://zitadel.corp.example"),
+                    QStringLiteral("pat-c"),
+                    {}});
+            typeInto(child<QLineEdit>(&editor, "caFileEdit"), caPath);
+            refused = !pressOk(editor) && !child<QLabel>(&editor, "caProblemLabel")->isHidden();
+            typeInto(child<QLineEdit>(&editor, "caFileEdit"), tlsFile("ca.pem"));
+            return pressOk(editor);
+        });
+        child<QPushButton>(&manager, "addButton")->click();
+        QVERIFY(refused);
+        const auto saved = m_store->byName(QStringLiteral("Company"));
+        QVERIFY(saved);
+        QCOMPARE(saved->extraCaFile, tlsFile("ca.pem"));
+        QVERIFY(!saved->allowPlainHttp);
     }
 
     void managerEditCancelledChangesNothing()
