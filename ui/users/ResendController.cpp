@@ -3,6 +3,14 @@
 #include "ResendAvailability.h"
 #include "UiLogging.h"
 
+namespace
+{
+int toSeconds(qint64 milliseconds) // rounded up: "1 s" until the wait is really over
+{
+    return int((milliseconds + 999) / 1000);
+}
+} // namespace
+
 ResendController::ResendController(ZitadelClient* client, QObject* parent)
     : QObject(parent)
     , m_client(client)
@@ -37,6 +45,10 @@ QString ResendController::refusal(const User& user, Channel channel, const Resen
         return tr("There is no connection to send through.");
     if (isInFlight(user.id, channel))
         return tr("A code for this user is already on its way; wait for the answer.");
+    const QString key = keyOf(user.id, channel);
+    const qint64 retryMs = retryRemainingMs(key);
+    if (retryMs > 0 && retryMs >= cooldownRemainingMs(key))
+        return tr("The server asked to wait before the next try; try again in %1 s.").arg(toSeconds(retryMs));
     const int remaining = cooldownRemaining(user.id, channel);
     if (remaining > 0)
         return tr("Sent %1 s ago; wait %2 s to avoid a resend storm.")
@@ -141,6 +153,13 @@ void ResendController::onFinished(const Request& request, const Result<ResendRes
         m_sentAt.insert(request.key, now());
         rearmTick();
     }
+    // Only a wait the server named: without Retry-After the person decides when to try again.
+    const int retryAfter = qMin(outcome.error.retryAfterSeconds, MaxRetryAfterSeconds);
+    const bool mustWait = !outcome.ok && retryAfter > 0;
+    if (mustWait) {
+        m_retryAt.insert(request.key, now() + qint64(retryAfter) * 1000);
+        rearmTick();
+    }
     // Never the code, never the whole address: logs end up in tickets.
     if (outcome.ok)
         qCInfo(lcUi).noquote() << "resend for" << request.userId << "succeeded, exchange" << outcome.exchangeId;
@@ -148,7 +167,7 @@ void ResendController::onFinished(const Request& request, const Result<ResendRes
         qCInfo(lcUi).noquote() << "resend for" << request.userId << "failed:" << ApiError::kindName(outcome.error.kind)
                                << outcome.error.errorId << "exchange" << outcome.exchangeId;
     Q_EMIT finished(outcome);
-    if (outcome.ok && m_cooldownMs > 0)
+    if ((outcome.ok && m_cooldownMs > 0) || mustWait)
         Q_EMIT cooldownChanged();
 }
 
@@ -169,7 +188,7 @@ void ResendController::setCooldownSeconds(int seconds)
     Q_EMIT cooldownChanged();
 }
 
-qint64 ResendController::remainingMs(const QString& key) const
+qint64 ResendController::cooldownRemainingMs(const QString& key) const
 {
     const auto it = m_sentAt.constFind(key);
     if (it == m_sentAt.constEnd())
@@ -177,15 +196,33 @@ qint64 ResendController::remainingMs(const QString& key) const
     return qMax<qint64>(0, *it + m_cooldownMs - now());
 }
 
+qint64 ResendController::retryRemainingMs(const QString& key) const
+{
+    const auto it = m_retryAt.constFind(key);
+    if (it == m_retryAt.constEnd())
+        return 0;
+    return qMax<qint64>(0, *it - now());
+}
+
+qint64 ResendController::remainingMs(const QString& key) const
+{
+    return qMax(cooldownRemainingMs(key), retryRemainingMs(key));
+}
+
 int ResendController::cooldownRemaining(const QString& userId, Channel channel) const
 {
-    return int((remainingMs(keyOf(userId, channel)) + 999) / 1000);
+    return toSeconds(remainingMs(keyOf(userId, channel)));
+}
+
+int ResendController::retryAfterRemaining(const QString& userId, Channel channel) const
+{
+    return toSeconds(retryRemainingMs(keyOf(userId, channel)));
 }
 
 int ResendController::secondsSinceSent(const QString& userId, Channel channel) const
 {
     const QString key = keyOf(userId, channel);
-    if (remainingMs(key) <= 0)
+    if (cooldownRemainingMs(key) <= 0)
         return -1;
     return int((now() - m_sentAt.value(key)) / 1000);
 }
@@ -200,18 +237,22 @@ void ResendController::advanceClock(qint64 milliseconds)
 void ResendController::rearmTick()
 {
     qint64 next = -1;
-    for (auto it = m_sentAt.begin(); it != m_sentAt.end();) {
-        const qint64 remaining = remainingMs(it.key());
-        if (remaining <= 0) {
-            it = m_sentAt.erase(it);
-            continue;
+    auto visit = [&](QHash<QString, qint64>& deadlines, qint64 (ResendController::*remainingOf)(const QString&) const) {
+        for (auto it = deadlines.begin(); it != deadlines.end();) {
+            const qint64 remaining = (this->*remainingOf)(it.key());
+            if (remaining <= 0) {
+                it = deadlines.erase(it);
+                continue;
+            }
+            // The displayed number (remaining, rounded up) changes when remaining crosses the
+            // next whole second.
+            const qint64 untilChange = (remaining - 1) % 1000 + 1;
+            next = next < 0 ? untilChange : qMin(next, untilChange);
+            ++it;
         }
-        // The displayed number (remaining, rounded up) changes when remaining crosses the
-        // next whole second.
-        const qint64 untilChange = (remaining - 1) % 1000 + 1;
-        next = next < 0 ? untilChange : qMin(next, untilChange);
-        ++it;
-    }
+    };
+    visit(m_sentAt, &ResendController::cooldownRemainingMs);
+    visit(m_retryAt, &ResendController::retryRemainingMs);
     if (next < 0)
         m_tick.stop();
     else

@@ -1,6 +1,7 @@
 // The mock's QA panel in the real main window, against the embedded mock over loopback,
 // driven through its widgets by objectName: the "done when" walk (a 429 on the next
-// email resend, the app's message, clear, resend, the code in the outbox, verify, verified),
+// email resend, the app's message and countdown, clear, wait, resend, the code in the outbox,
+// verify, verified), a 503 that the app calls the server's fault,
 // verifying from the outbox for a user not on screen, a reset from outside reloading the
 // window, and the panel never existing for a live server.
 
@@ -14,8 +15,10 @@
 #include "MockFixture.h"
 #include "OutboxPage.h"
 #include "ProfileStore.h"
+#include "ResendController.h"
 #include "ScenarioPage.h"
 #include "SeedIds.h"
+#include "StatusStyle.h"
 #include "UserPanel.h"
 #include "UserTableModel.h"
 
@@ -24,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -45,6 +49,7 @@ private slots:
     void cleanup();
 
     void rateLimitThenResendReadOutboxAndVerify();
+    void aServerFailureIsCalledTheServers();
     void verifyFromTheOutboxOpensTheUser();
     void aResetFromOutsideReloadsTheWindow();
     void exposedOnAFixedPortServesTheSameState();
@@ -66,6 +71,7 @@ private:
     QPushButton* button(const char* name) const { return child<QPushButton>(name); }
     std::optional<MockUser> mockUser(const char* id);
     quint64 outboxTotal();
+    int resendRequests(); // resends the mock has received, failed ones included
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<AppSettings> m_settings;
@@ -140,6 +146,16 @@ quint64 TestMockWorkbench::outboxTotal()
     return total;
 }
 
+int TestMockWorkbench::resendRequests()
+{
+    int count = 0;
+    m_window->connections()->embeddedMock()->withMock([&](MockZitadel&, MockHttpServer& server) {
+        for (const MockRequestLogEntry& entry : server.router().requestLog())
+            count += entry.path.contains("resend") ? 1 : 0;
+    });
+    return count;
+}
+
 void TestMockWorkbench::rateLimitThenResendReadOutboxAndVerify()
 {
     startWindow();
@@ -170,13 +186,27 @@ void TestMockWorkbench::rateLimitThenResendReadOutboxAndVerify()
     // The rule is used up, and the panel says so.
     QTRY_COMPARE(rules->record(0).value(QLatin1String("remaining")).toInt(), 0);
 
+    // ... and holds the button back for those 45 s, counting down, without retrying.
+    auto* resend = button("resendEmailButton");
+    QVERIFY(!resend->isEnabled());
+    static const QRegularExpression countdown(QStringLiteral("^Resend email code \\((4[0-5]) s\\)$"));
+    QVERIFY2(countdown.match(resend->text()).hasMatch(), qPrintable(resend->text()));
+    QVERIFY2(resend->toolTip().startsWith(QLatin1String("The server asked to wait")), qPrintable(resend->toolTip()));
+
     // 3. Clear the rule.
     QTest::mouseClick(button("clearFaults"), Qt::LeftButton);
     QTRY_COMPARE(rules->rowCount(), 0);
 
-    // 4. Resend: it goes through.
-    QTRY_VERIFY(button("resendEmailButton")->isEnabled());
-    QTest::mouseClick(button("resendEmailButton"), Qt::LeftButton);
+    // 4. Let the 45 s pass (the controller's clock, not the test's), then resend: it goes
+    //    through. Nothing went out on its own in between.
+    const int resendsBefore = resendRequests();
+    QVERIFY(!resend->isEnabled());
+    m_window->resends()->advanceClock(45 * 1000);
+    QTRY_VERIFY(resend->isEnabled());
+    QCOMPARE(resend->text(), QStringLiteral("Resend email code"));
+    QCOMPARE(resendRequests(), resendsBefore);
+    QCOMPARE(outboxTotal(), outboxBefore);
+    QTest::mouseClick(resend, Qt::LeftButton);
     QTRY_VERIFY2(result->text().startsWith(QLatin1String("Code queued for delivery")), qPrintable(result->text()));
 
     // 5. The code is in the outbox, as the recipient would see it.
@@ -197,6 +227,34 @@ void TestMockWorkbench::rateLimitThenResendReadOutboxAndVerify()
     QVERIFY(mockUser(SeedIds::Donald)->emailVerified);
     QCOMPARE(
         child<QLabel>("verifyResult")->text(), QStringLiteral("Code accepted: the email address is now verified."));
+}
+
+// A 503 from the mock's fault rules: the result line says the server failed, not the person,
+// and nothing holds the next try back (the server named no wait).
+void TestMockWorkbench::aServerFailureIsCalledTheServers()
+{
+    startWindow();
+    MockDock* dock = openPanel("faultsPage");
+    auto* endpoint = child<QComboBox>("faultEndpoint");
+    endpoint->setCurrentIndex(endpoint->findData(QStringLiteral("email-resend")));
+    auto* effect = child<QComboBox>("faultEffect");
+    effect->setCurrentIndex(effect->findData(QStringLiteral("error:unavailable")));
+    child<QComboBox>("faultWhen")->setCurrentIndex(1); // the next calls
+    child<QSpinBox>("faultTimes")->setValue(1);
+    QTest::mouseClick(button("addFault"), Qt::LeftButton);
+    QTRY_COMPARE(dock->faults()->model()->rowCount(), 1);
+
+    const quint64 outboxBefore = outboxTotal();
+    QTest::mouseClick(button("resendEmailButton"), Qt::LeftButton);
+    auto* result = child<QLabel>("resultLabel");
+    QTRY_COMPARE(result->text(),
+        QStringLiteral(
+            "The server had a problem (HTTP 503); this is not caused by what you entered. Try again later."));
+    QCOMPARE(result->property("tone").toInt(), int(StatusStyle::Tone::Error));
+    QVERIFY(button("detailsButton")->isVisible());
+    QCOMPARE(outboxTotal(), outboxBefore);
+    QTRY_VERIFY(button("resendEmailButton")->isEnabled());
+    QCOMPARE(m_window->resends()->cooldownRemaining(QString::fromLatin1(SeedIds::Donald), ResendChannel::Email), 0);
 }
 
 void TestMockWorkbench::verifyFromTheOutboxOpensTheUser()

@@ -5,6 +5,7 @@
 #include "SeedIds.h"
 #include "SeedUsers.h"
 
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -34,6 +35,8 @@ private Q_SLOTS:
     void cooldownRefusesThenAllows();
     void cooldownCountsDownOnAMonotonicClock();
     void cancelReportsAndDoesNotRetry();
+    void retryAfterHoldsThatUserAndChannel_data();
+    void retryAfterHoldsThatUserAndChannel();
 
 private:
     // Starts and waits for the one outcome; fails the test (returns nullopt) otherwise.
@@ -351,6 +354,79 @@ void TestResendController::cancelReportsAndDoesNotRetry()
     QVERIFY(dropped.wait(5000));
     QCOMPARE(m_fx->router().requestCount(), before + 1);
     QCOMPARE(finished.size(), 1);
+}
+
+void TestResendController::retryAfterHoldsThatUserAndChannel_data()
+{
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<int>("retryAfter"); // what the server sends; -1: no Retry-After
+    QTest::addColumn<int>("wait"); // the seconds the controller holds the resend back
+    QTest::newRow("429, Retry-After 45") << "rate-limited" << 45 << 45;
+    QTest::newRow("429, Retry-After a day: capped at an hour") << "rate-limited" << 86400 << 3600;
+    QTest::newRow("429, Retry-After 0") << "rate-limited" << 0 << 0;
+    QTest::newRow("429 quota, no Retry-After") << "quota-exhausted" << -1 << 0;
+    QTest::newRow("503, no Retry-After") << "unavailable" << -1 << 0;
+}
+
+void TestResendController::retryAfterHoldsThatUserAndChannel()
+{
+    QFETCH(QString, error);
+    QFETCH(int, retryAfter);
+    QFETCH(int, wait);
+    QJsonObject json {{QStringLiteral("endpoint"), QStringLiteral("email-resend")},
+        {QStringLiteral("error"), error},
+        {QStringLiteral("times"), 1}};
+    if (retryAfter >= 0)
+        json.insert(QStringLiteral("retryAfterSeconds"), retryAfter);
+    QString problem;
+    QVERIFY2(m_fx->router().faults().add(json, &problem), qPrintable(problem));
+
+    const User donald = user(SeedIds::Donald);
+    const ResendSettings s = settings(ResendApi::V2);
+    const quint64 before = m_fx->router().requestCount();
+    QSignalSpy finished(m_controller.get(), &ResendController::finished);
+    QSignalSpy cooldown(m_controller.get(), &ResendController::cooldownChanged);
+    QVERIFY(m_controller->start(donald, ResendChannel::Email, s));
+    QVERIFY(finished.wait(10000));
+    const auto outcome = finished.at(0).at(0).value<ResendOutcome>();
+    QVERIFY(!outcome.ok);
+    QCOMPARE(outcome.error.retryAfterSeconds, retryAfter);
+    QCOMPARE(m_fx->router().requestCount(), before + 1);
+
+    QCOMPARE(m_controller->cooldownRemaining(donald.id, ResendChannel::Email), wait);
+    QCOMPARE(m_controller->retryAfterRemaining(donald.id, ResendChannel::Email), wait);
+    QCOMPARE(m_controller->secondsSinceSent(donald.id, ResendChannel::Email), -1); // nothing was sent
+    if (wait == 0) {
+        QVERIFY(m_controller->refusal(donald, ResendChannel::Email, s).isEmpty());
+        QCOMPARE(cooldown.count(), 0);
+        return;
+    }
+    QCOMPARE(cooldown.count(), 1);
+    QCOMPARE(m_controller->refusal(donald, ResendChannel::Email, s),
+        QStringLiteral("The server asked to wait before the next try; try again in %1 s.").arg(wait));
+    QVERIFY(!m_controller->start(donald, ResendChannel::Email, s));
+    // Only that user and channel wait; a post-success cooldown setting does not change it.
+    QCOMPARE(m_controller->cooldownRemaining(donald.id, ResendChannel::Phone), 0);
+    QCOMPARE(m_controller->cooldownRemaining(SeedUsers::id(SeedIds::Goofy), ResendChannel::Email), 0);
+    m_controller->setCooldownSeconds(0);
+    QCOMPARE(m_controller->cooldownRemaining(donald.id, ResendChannel::Email), wait);
+
+    m_controller->advanceClock(qint64(wait - 5) * 1000);
+    const int left = m_controller->cooldownRemaining(donald.id, ResendChannel::Email);
+    QVERIFY2(left >= 1 && left <= 5, qPrintable(QString::number(left)));
+    m_controller->advanceClock(5000);
+    QCOMPARE(m_controller->cooldownRemaining(donald.id, ResendChannel::Email), 0);
+    QVERIFY(m_controller->refusal(donald, ResendChannel::Email, s).isEmpty());
+    // The wait is over, and still nothing was sent again on its own.
+    QCoreApplication::processEvents();
+    QCOMPARE(m_fx->router().requestCount(), before + 1);
+    QCOMPARE(finished.count(), 1);
+
+    // The person tries again: it goes out once and succeeds (the rule was for one call).
+    QVERIFY(m_controller->start(donald, ResendChannel::Email, s));
+    QVERIFY(finished.wait(10000));
+    QVERIFY(finished.at(1).at(0).value<ResendOutcome>().ok);
+    QCOMPARE(m_fx->router().requestCount(), before + 2);
 }
 
 QTEST_GUILESS_MAIN(TestResendController)

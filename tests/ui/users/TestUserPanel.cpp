@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void returnCodeIsShownAndCopied();
     void invalidTemplateDisablesEmailResend();
     void cooldownShowsOnTheButton();
+    void serverAskedWaitShowsOnTheButton();
     void busyIndicatorAndCancel();
     void errorShowsTheZitadelId();
     void refreshOfTheSameUserKeepsTheResult();
@@ -310,6 +312,32 @@ void TestUserPanel::cooldownShowsOnTheButton()
     QCOMPARE(email->text(), QStringLiteral("Resend email code (27 s)"));
     QCOMPARE(email->toolTip(), QStringLiteral("Sent 3 s ago; wait 27 s to avoid a resend storm."));
     m_controller->advanceClock(27000);
+    QCOMPARE(email->text(), QStringLiteral("Resend email code"));
+    QVERIFY(email->isEnabled());
+}
+
+// 429 with Retry-After: the result line says when, and the button counts it down like the
+// cooldown after a success, then lets the person try again.
+void TestUserPanel::serverAskedWaitShowsOnTheButton()
+{
+    QString problem;
+    QVERIFY2(m_fx->router().faults().add(QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("email-resend")},
+                                             {QStringLiteral("error"), QStringLiteral("rate-limited")},
+                                             {QStringLiteral("retryAfterSeconds"), 20},
+                                             {QStringLiteral("times"), 1}},
+                 &problem),
+        qPrintable(problem));
+    showUser(SeedIds::Donald);
+    auto* email = child<QPushButton>("resendEmailButton");
+    QVERIFY(clickAndWait(email));
+    QCOMPARE(child<QLabel>("resultLabel")->text(),
+        QStringLiteral("The server is limiting requests; try again in 20 seconds."));
+    QCOMPARE(email->text(), QStringLiteral("Resend email code (20 s)"));
+    QVERIFY(!email->isEnabled());
+    QCOMPARE(email->toolTip(), QStringLiteral("The server asked to wait before the next try; try again in 20 s."));
+    m_controller->advanceClock(5000);
+    QCOMPARE(email->text(), QStringLiteral("Resend email code (15 s)"));
+    m_controller->advanceClock(15000);
     QCOMPARE(email->text(), QStringLiteral("Resend email code"));
     QVERIFY(email->isEnabled());
 }
