@@ -12,6 +12,9 @@
 #include "ProfileStore.h"
 #include "ResendController.h"
 #include "ResendOptionsWidget.h"
+#include "TokenRejectedBar.h"
+#include "TokenUpdateDialog.h"
+#include "UiLogging.h"
 #include "UserPane.h"
 #include "UserPanel.h"
 #include "UserTableModel.h"
@@ -49,6 +52,8 @@ void MainWindow::build()
     buildActions();
 
     connect(m_client, &ZitadelClient::exchangeFinished, m_inspector, &InspectorDock::addExchange);
+    connect(m_client, &ZitadelClient::exchangeFinished, this, &MainWindow::onExchangeFinished);
+    connect(m_tokenBar, &TokenRejectedBar::updateRequested, this, &MainWindow::updateToken);
     connect(m_connections, &ConnectionController::connecting, this, &MainWindow::onConnecting);
     connect(m_connections, &ConnectionController::connected, this, &MainWindow::onConnected);
     connect(m_connections, &ConnectionController::connectionFailed, this, &MainWindow::onConnectionFailed);
@@ -195,6 +200,7 @@ void MainWindow::buildLayout()
     addToolBar(Qt::TopToolBarArea, m_toolBar);
 
     m_banner = new ModeBanner(this);
+    m_tokenBar = new TokenRejectedBar(this);
     m_organizations = new OrganizationPane(m_client, this);
     m_users = new UserPane(m_client, this);
     m_userPanel = new UserPanel(m_resends, this);
@@ -224,6 +230,7 @@ void MainWindow::buildLayout()
     layout->setContentsMargins(6, 0, 6, 6);
     layout->setSpacing(6);
     layout->addWidget(m_banner);
+    layout->addWidget(m_tokenBar);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
@@ -321,9 +328,13 @@ void MainWindow::start(const StartRequest& request)
 void MainWindow::onConnecting(const ConnectionInfo& connection)
 {
     m_banner->showConnecting(connection);
+    m_tokenBar->hide(); // a new attempt: whatever was refused before is not known yet
     m_toolBar->setCurrent(connection);
     m_userPanel->setLiveMode(connection.live);
-    m_userPanel->setUser(std::nullopt);
+    if (m_keepViewFor != connection.id) {
+        m_keepViewFor.clear();
+        m_userPanel->setUser(std::nullopt);
+    }
     m_users->clear();
     m_organizations->clear();
     m_organization = Organization();
@@ -334,6 +345,7 @@ void MainWindow::onConnecting(const ConnectionInfo& connection)
 
 void MainWindow::onConnected(const ConnectionInfo& connection)
 {
+    m_keepViewFor.clear();
     m_banner->showConnected(connection);
     m_toolBar->setCurrent(connection);
     m_settings->set(AppSettings::Key::LastConnection, connection.id);
@@ -349,6 +361,7 @@ void MainWindow::onConnected(const ConnectionInfo& connection)
 
 void MainWindow::onConnectionFailed(const ConnectionInfo& connection, const QString& message)
 {
+    m_keepViewFor.clear();
     m_banner->showFailed(connection, message);
     statusBar()->showMessage(message);
     finishInitialLoad(false, message);
@@ -361,7 +374,10 @@ void MainWindow::onOrganizationSelected(const Organization& organization)
     m_organization = organization;
     m_settings->set(AppSettings::Key::LastOrganization, organization.id);
     m_wantedOrganization.clear();
-    m_userPanel->setUser(std::nullopt);
+    // A user of this organization stays in the panel (with what was typed there) while the
+    // list comes back after a reconnect; anyone else belongs to the organization left behind.
+    if (!m_userPanel->user() || m_userPanel->user()->organizationId() != organization.id)
+        m_userPanel->setUser(std::nullopt);
     m_users->setOrganization(organization.id, organization.name);
     if (!m_wantedUser.isEmpty()) {
         m_users->selectUser(m_wantedUser);
@@ -418,6 +434,55 @@ void MainWindow::manageConnections()
                                                                                   : ConnectionController::mockId());
     });
     dialog->open();
+}
+
+void MainWindow::onExchangeFinished(const ExchangePtr& exchange)
+{
+    // Any call (a list, a resend, a verification) may be the first to meet a revoked or
+    // expired token. The embedded mock's tokens are picked from a list, so it gets no offer.
+    const ConnectionInfo& current = m_connections->current();
+    if (exchange->error.kind != ApiError::Kind::Unauthenticated || !current.live || !m_connections->isConnected())
+        return;
+    if (m_tokenBar->isHidden())
+        qCInfo(lcUi) << "the server refused the token of" << current.name << "- offering to update it";
+    m_tokenBar->showFor(current.name);
+}
+
+void MainWindow::updateToken()
+{
+    const ConnectionInfo current = m_connections->current();
+    const auto profile = current.live ? m_profiles->byId(current.id) : std::nullopt;
+    if (!profile) { // deleted meanwhile, or no longer live: there is no token to update
+        m_tokenBar->hide();
+        return;
+    }
+    if (findChild<TokenUpdateDialog*>())
+        return; // already open
+    // Window-modal without a nested event loop, like the connection dialogs.
+    auto* dialog = new TokenUpdateDialog(m_secrets, *profile, this);
+    dialog->setObjectName(QStringLiteral("tokenUpdateDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog, id = profile->id, name = profile->name](int result) {
+        if (result != QDialog::Accepted || m_connections->current().id != id)
+            return;
+        const QString notice = dialog->notice();
+        statusBar()->showMessage(
+            notice.isEmpty() ? tr("New token saved for “%1”; connecting again.").arg(name) : notice, 10000);
+        reconnectKeepingView();
+    });
+    dialog->open();
+}
+
+void MainWindow::reconnectKeepingView()
+{
+    // The token is read back from the SecretStore, as on every connect: what works now is
+    // what is stored.
+    if (!m_organization.id.isEmpty())
+        m_wantedOrganization = m_organization.id;
+    if (m_userPanel->user())
+        m_wantedUser = m_userPanel->user()->id;
+    m_keepViewFor = m_connections->current().id;
+    m_connections->reconnect();
 }
 
 void MainWindow::finishInitialLoad(bool ok, const QString& message)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConnectionController.h"
+#include "Exchange.h"
 #include "ZitadelTypes.h"
 
 #include <QMainWindow>
@@ -16,6 +17,7 @@ class OrganizationPane;
 class ProfileStore;
 class ResendController;
 class SecretStore;
+class TokenRejectedBar;
 class UserPane;
 class UserPanel;
 class VerifyController;
@@ -75,6 +77,9 @@ private:
     void refreshUser(const QString& userId);
     void openUnlistedUser(const QString& userId);
     void manageConnections();
+    void onExchangeFinished(const ExchangePtr& exchange);
+    void updateToken();
+    void reconnectKeepingView();
     void finishInitialLoad(bool ok, const QString& message);
     void showMockPanelFor(const ConnectionInfo& connection);
     void onMockChanged(int changes);
@@ -92,6 +97,7 @@ private:
 
     ConnectionToolBar* m_toolBar = nullptr;
     ModeBanner* m_banner = nullptr;
+    TokenRejectedBar* m_tokenBar = nullptr;
     OrganizationPane* m_organizations = nullptr;
     UserPane* m_users = nullptr;
     UserPanel* m_userPanel = nullptr;
@@ -110,4 +116,7 @@ private:
         QString code;
     };
     std::optional<PendingVerify> m_pendingVerify;
+    // Reconnecting the same connection after its token was replaced: the organization, the
+    // user in the panel and what was typed stay; only the lists are fetched again.
+    QString m_keepViewFor; // the connection id, empty otherwise
 };

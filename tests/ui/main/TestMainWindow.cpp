@@ -10,12 +10,15 @@
 #include "ProfileStore.h"
 #include "ResendController.h"
 #include "SeedIds.h"
+#include "TokenUpdateDialog.h"
+#include "UserPane.h"
 #include "UserPanel.h"
 #include "UserTableModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -54,13 +57,19 @@ private slots:
     void aFailedConnectionSendsNothingToThePreviousServer();
     void remembersConnectionOrganizationUserAndLayout();
     void keyboardShortcutsReachTheirWidgets();
+    void anExpiredTokenIsReplacedFromTheOffer();
+    void aRevokedTokenIsReplacedKeepingTheView();
+    void theEmbeddedMockGetsNoTokenOffer();
 
 private:
-    void startWindow(const StartRequest& request = mockRequest());
+    // Starts the window and waits for the first load; it must succeed unless told otherwise.
+    void startWindow(const StartRequest& request = mockRequest(), bool expectLoaded = true);
     static StartRequest mockRequest();
     void selectOrganization(const QString& id);
     void searchAndSelectUser(const QString& search, const QString& userId);
-    void addLiveProfile(const QUrl& baseUrl);
+    void addLiveProfile(const QUrl& baseUrl, const QString& token = QString::fromLatin1(SeedIds::AdminToken));
+    // Clicks "Update token…", types the token into the dialog and saves; false on any hitch.
+    bool updateTokenThroughTheOffer(const QString& token);
     quint64 embeddedResendCount();
     template <class T>
     T* child(const char* name) const
@@ -116,7 +125,7 @@ StartRequest TestMainWindow::mockRequest()
     return request;
 }
 
-void TestMainWindow::startWindow(const StartRequest& request)
+void TestMainWindow::startWindow(const StartRequest& request, bool expectLoaded)
 {
     m_window = std::make_unique<MainWindow>(m_settings.get(), m_profiles.get(), m_secrets.get());
     QSignalSpy loaded(m_window.get(), &MainWindow::initialLoadFinished);
@@ -124,7 +133,7 @@ void TestMainWindow::startWindow(const StartRequest& request)
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QVERIFY(loaded.count() == 1 || loaded.wait(10000));
-    QVERIFY2(loaded.at(0).at(0).toBool(), qPrintable(loaded.at(0).at(1).toString()));
+    QVERIFY2(loaded.at(0).at(0).toBool() == expectLoaded, qPrintable(loaded.at(0).at(1).toString()));
     using Mode = QAbstractItemModelTester::FailureReportingMode;
     m_orgTester = std::make_unique<QAbstractItemModelTester>(child<QListView>("orgView")->model(), Mode::QtTest);
     m_userTester = std::make_unique<QAbstractItemModelTester>(child<QTableView>("userView")->model(), Mode::QtTest);
@@ -159,7 +168,7 @@ void TestMainWindow::searchAndSelectUser(const QString& search, const QString& u
     QTRY_VERIFY(panel->user().has_value() && panel->user()->id == userId);
 }
 
-void TestMainWindow::addLiveProfile(const QUrl& baseUrl)
+void TestMainWindow::addLiveProfile(const QUrl& baseUrl, const QString& token)
 {
     ConnectionProfile profile;
     profile.name = QStringLiteral("Staging");
@@ -167,9 +176,31 @@ void TestMainWindow::addLiveProfile(const QUrl& baseUrl)
     const auto saved = m_profiles->save(profile);
     QVERIFY(saved.has_value());
     bool written = false;
-    m_secrets->write(
-        saved->secretKey(), QString::fromLatin1(SeedIds::AdminToken), [&](const SecretResult&) { written = true; });
+    m_secrets->write(saved->secretKey(), token, [&](const SecretResult&) { written = true; });
     QTRY_VERIFY(written);
+}
+
+bool TestMainWindow::updateTokenThroughTheOffer(const QString& token)
+{
+    auto* offer = button("updateTokenButton");
+    if (!offer || !offer->isVisible())
+        return false;
+    QTest::mouseClick(offer, Qt::LeftButton);
+    TokenUpdateDialog* dialog = nullptr;
+    if (!QTest::qWaitFor([&] { return (dialog = m_window->findChild<TokenUpdateDialog*>()) && dialog->isVisible(); }))
+        return false;
+    auto* edit = dialog->findChild<QLineEdit*>(QStringLiteral("tokenEdit"));
+    auto* save = dialog->findChild<QDialogButtonBox*>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Save);
+    // Masked, empty (the refused token is not shown), and Save waits for a usable token.
+    if (dialog->windowModality() != Qt::WindowModal || edit->echoMode() != QLineEdit::Password
+        || !edit->text().isEmpty() || save->isEnabled())
+        return false;
+    edit->setFocus();
+    QTest::keyClicks(edit, token);
+    if (!save->isEnabled())
+        return false;
+    QTest::mouseClick(save, Qt::LeftButton);
+    return QTest::qWaitFor([&] { return !m_window->findChild<TokenUpdateDialog*>(); }, 10000);
 }
 
 quint64 TestMainWindow::embeddedResendCount()
@@ -459,6 +490,128 @@ void TestMainWindow::keyboardShortcutsReachTheirWidgets()
     QTRY_COMPARE(m_window->inspector()->isVisible(), !visible);
     QTest::keyClick(m_window.get(), Qt::Key_J, Qt::ControlModifier);
     QTRY_COMPARE(m_window->inspector()->isVisible(), visible);
+}
+
+// The stored token has expired: nothing loads, the window says so and offers to replace it;
+// the new token is stored as the profile dialog stores it and the connection opens with it.
+void TestMainWindow::anExpiredTokenIsReplacedFromTheOffer()
+{
+    m_live = std::make_unique<MockFixture>();
+    QVERIFY(m_live->ok());
+    addLiveProfile(m_live->baseUrl(), QStringLiteral("pat-that-expired-last-week"));
+    const ConnectionProfile profile = m_profiles->profiles().constFirst();
+    StartRequest request = mockRequest();
+    request.connectionId = profile.id;
+    startWindow(request, false);
+
+    auto* bar = child<QWidget>("tokenRejectedBar");
+    QTRY_VERIFY(bar->isVisible());
+    const QString said = child<QLabel>("tokenRejectedLabel")->text();
+    QVERIFY2(said.startsWith(QStringLiteral("“Staging” did not accept its token")), qPrintable(said));
+    QCOMPARE(child<QListView>("orgView")->model()->rowCount(), 0);
+
+    // A token pasted with a label or a line break is refused in the dialog, before storing.
+    QTest::mouseClick(button("updateTokenButton"), Qt::LeftButton);
+    TokenUpdateDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<TokenUpdateDialog*>()) && dialog->isVisible());
+    auto* edit = dialog->findChild<QLineEdit*>(QStringLiteral("tokenEdit"));
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("token: mock-admin"));
+    QVERIFY(!dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save)->isEnabled());
+    QCOMPARE(dialog->findChild<QLabel*>(QStringLiteral("validationLabel"))->text(),
+        QStringLiteral("The token contains spaces, line breaks or other invisible characters; paste it again "
+                       "without them."));
+    dialog->reject();
+    QTRY_VERIFY(!m_window->findChild<TokenUpdateDialog*>());
+    QCOMPARE(
+        m_secrets->peek(profile.secretKey()), std::optional<QString>(QStringLiteral("pat-that-expired-last-week")));
+    QVERIFY(bar->isVisible()); // still refused: the offer stays
+
+    auto* orgs = qobject_cast<OrganizationListModel*>(child<QListView>("orgView")->model());
+    QSignalSpy loaded(orgs, &OrganizationListModel::pageLoaded);
+    QVERIFY(updateTokenThroughTheOffer(QString::fromLatin1(SeedIds::AdminToken)));
+    QCOMPARE(m_secrets->peek(profile.secretKey()), std::optional<QString>(QString::fromLatin1(SeedIds::AdminToken)));
+    QVERIFY(loaded.count() > 0 || loaded.wait(10000));
+    QCOMPARE(orgs->rowCount(), 4);
+    QVERIFY(bar->isHidden());
+    QCOMPARE(child<ModeBanner>("modeBanner")->mode(), ModeBanner::Mode::Live);
+    QVERIFY(m_window->connections()->isConnected());
+}
+
+// The token is revoked while someone works: the refused resend offers the update, and after
+// it the same organization, user and half-typed code are still there.
+void TestMainWindow::aRevokedTokenIsReplacedKeepingTheView()
+{
+    m_live = std::make_unique<MockFixture>();
+    QVERIFY(m_live->ok());
+    addLiveProfile(m_live->baseUrl());
+    const ConnectionProfile profile = m_profiles->profiles().constFirst();
+    StartRequest request = mockRequest();
+    request.connectionId = profile.id;
+    startWindow(request);
+    selectOrganization(QString::fromLatin1(SeedIds::GlobexOrg));
+    searchAndSelectUser(QStringLiteral("frank"), QString::fromLatin1(SeedIds::GlobexFrank));
+    auto* code = child<QLineEdit>("verifyCodeEdit");
+    code->setFocus();
+    QTest::keyClicks(code, QStringLiteral("K4T"));
+
+    // ZITADEL now refuses the token (the rule stands in for a revoked PAT; once, so that the
+    // new token works).
+    QString problem;
+    QVERIFY2(m_live->router().faults().add(QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("email-resend")},
+                                               {QStringLiteral("error"), QStringLiteral("token-invalid")},
+                                               {QStringLiteral("times"), 1}},
+                 &problem),
+        qPrintable(problem));
+    ConfirmResend::setNextAnswer(true);
+    QTest::mouseClick(button("resendEmailButton"), Qt::LeftButton);
+    auto* result = child<QLabel>("resultLabel");
+    QTRY_VERIFY2(result->text().contains(QStringLiteral("did not accept your token")), qPrintable(result->text()));
+    QVERIFY(child<QWidget>("tokenRejectedBar")->isVisible());
+
+    // The new token has fewer rights: what happens next shows which token is in use.
+    auto* users = qobject_cast<UserTableModel*>(child<QTableView>("userView")->model());
+    QSignalSpy usersLoaded(users, &UserTableModel::pageLoaded);
+    QVERIFY(updateTokenThroughTheOffer(QString::fromLatin1(SeedIds::ReadonlyToken)));
+    QCOMPARE(m_secrets->peek(profile.secretKey()), std::optional<QString>(QString::fromLatin1(SeedIds::ReadonlyToken)));
+    QVERIFY(usersLoaded.wait(10000));
+    QTRY_VERIFY(!users->isLoading());
+    QVERIFY(child<QWidget>("tokenRejectedBar")->isHidden());
+    QCOMPARE(users->organizationId(), QString::fromLatin1(SeedIds::GlobexOrg));
+    QCOMPARE(child<QListView>("orgView")->currentIndex().data(OrganizationListModel::IdRole).toString(),
+        QString::fromLatin1(SeedIds::GlobexOrg));
+    QCOMPARE(child<QLineEdit>("userSearchEdit")->text(), QStringLiteral("frank"));
+    auto* panel = child<UserPanel>("userPanel");
+    QVERIFY(panel->user().has_value());
+    QCOMPARE(panel->user()->id, QString::fromLatin1(SeedIds::GlobexFrank));
+    QTRY_VERIFY(m_window->findChild<UserPane*>()->selectedUser().has_value());
+    QCOMPARE(m_window->findChild<UserPane*>()->selectedUser()->id, QString::fromLatin1(SeedIds::GlobexFrank));
+    QCOMPARE(code->text(), QStringLiteral("K4T"));
+
+    ConfirmResend::setNextAnswer(true);
+    QTRY_VERIFY(button("resendEmailButton")->isEnabled());
+    QTest::mouseClick(button("resendEmailButton"), Qt::LeftButton);
+    QTRY_VERIFY2(result->text().contains(QStringLiteral("AUTH-AWfge")), qPrintable(result->text()));
+    QVERIFY(child<QWidget>("tokenRejectedBar")->isHidden()); // a 403 is about rights, not the token
+}
+
+// The embedded mock's tokens are chosen from a list: a 401 there is a QA fault, not a token to
+// replace.
+void TestMainWindow::theEmbeddedMockGetsNoTokenOffer()
+{
+    startWindow();
+    searchAndSelectUser(QStringLiteral("goofy"), QString::fromLatin1(SeedIds::Goofy));
+    m_window->connections()->embeddedMock()->withMock([](MockZitadel&, MockHttpServer& server) {
+        server.router().faults().add(QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("email-resend")},
+                                         {QStringLiteral("error"), QStringLiteral("token-invalid")},
+                                         {QStringLiteral("times"), 1}},
+            nullptr);
+    });
+    QTest::mouseClick(button("resendEmailButton"), Qt::LeftButton);
+    auto* result = child<QLabel>("resultLabel");
+    QTRY_VERIFY2(result->text().contains(QStringLiteral("did not accept your token")), qPrintable(result->text()));
+    QVERIFY(child<QWidget>("tokenRejectedBar")->isHidden());
+    QVERIFY(!button("updateTokenButton")->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)
