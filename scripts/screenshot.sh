@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Screenshots of the real window on the embedded mock under Xvfb, for README and for looking
-# at changes the way a person would: docs/screenshots/main-window.png (light) and
-# main-window-dark.png (Fusion, dark palette).
+# at changes the way a person would: docs/screenshots/main-window.png (light),
+# main-window-dark.png (Fusion, dark palette), the mock workbench, the connection editor's
+# plain-http warning and CA problem, and the offer to replace a refused token.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$root/scripts/setup.sh"
@@ -14,3 +15,7 @@ shoot() {
 shoot "$out/main-window.png" --return-code
 shoot "$out/main-window-dark.png" --dark --user 312909075211944347
 shoot "$out/mock-workbench.png" --panel outbox --user 312909075211944347
+shoot "$out/profile-plain-http.png" --profile-dialog warning
+shoot "$out/profile-extra-ca.png" --profile-dialog ca
+shoot "$out/token-offer.png" --token-offer
+shoot "$out/token-update.png" --token-offer --token-dialog

@@ -2,16 +2,30 @@
 // the embedded mock the way a support person would (pick the user, resend, open the
 // inspector), then saves what the X server shows. Run under Xvfb (scripts/screenshot.sh), so
 // the picture is what a person would see, not a widget rendered into a buffer.
+//
+// --profile-dialog warning|ca: the connection editor instead, with plain http:// to another
+// host typed (the warning and the choice it asks for) or with an extra CA file that is not a
+// certificate; only the dialog is saved.
+// --token-offer [--token-dialog]: a second mock on loopback stands in for a live instance; the
+// resend meets a revoked token (401) and the window offers "Update token…" (and, with
+// --token-dialog, that dialog is open with a token typed).
 
 #include "AppSettings.h"
+#include "ConfirmResend.h"
 #include "InMemorySecretStore.h"
 #include "MainWindow.h"
 #include "MockDock.h"
+#include "MockFixture.h"
+#include "ProfileEditDialog.h"
 #include "ProfileStore.h"
+#include "TokenUpdateDialog.h"
 #include "UserPanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
+#include <QJsonObject>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScreen>
@@ -47,6 +61,113 @@ QPalette darkPalette()
     p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
     return p;
 }
+
+// Saves what the X server shows of `area` (the whole screen when null) and ends the run.
+void grabAndExit(const QString& out, QWidget* area)
+{
+    QScreen* screen = QGuiApplication::primaryScreen();
+    const QRect r = area ? area->frameGeometry() : QRect();
+    const QImage shot =
+        (area ? screen->grabWindow(0, r.x(), r.y(), r.width(), r.height()) : screen->grabWindow(0)).toImage();
+    if (!shot.save(out)) {
+        std::fprintf(stderr, "screenshot-tour: cannot write %s\n", qPrintable(out));
+        QCoreApplication::exit(1);
+        return;
+    }
+    std::printf("wrote %s (%dx%d)\n", qPrintable(out), shot.width(), shot.height());
+    QCoreApplication::exit(0);
+}
+
+void typeInto(QWidget* dialog, const char* name, const QString& text)
+{
+    auto* edit = dialog->findChild<QLineEdit*>(QLatin1String(name));
+    edit->setFocus();
+    QTest::keyClicks(edit, text);
+}
+
+// The connection editor alone, as a person leaves it after typing.
+int profileDialogTour(const QString& out, const QString& state, const QString& scratch)
+{
+    AppSettings settings(scratch + QStringLiteral("/settings.ini"));
+    ProfileStore profiles(settings.settings());
+    ProfileEditDialog dialog(&profiles, {});
+    dialog.move(40, 40);
+    dialog.show();
+    typeInto(&dialog, "nameEdit", QStringLiteral("Lab server"));
+    typeInto(&dialog, "tokenEdit", QStringLiteral("dGhpcy1pcy1ub3QtYS1yZWFsLXRva2Vu"));
+    if (state == QLatin1String("ca")) {
+        typeInto(&dialog, "urlEdit", QStringLiteral("https://zitadel.corp.example"));
+        const QString notACertificate = scratch + QStringLiteral("/company-ca.pem");
+        QFile file(notACertificate);
+        if (file.open(QIODevice::WriteOnly))
+            file.write("ask the PKI team for the real one\n");
+        file.close();
+        typeInto(&dialog, "caFileEdit", notACertificate);
+        // Save: the CA file is read now and its problem shown next to it.
+        QTest::keyClick(dialog.findChild<QLineEdit*>(QStringLiteral("caFileEdit")), Qt::Key_Return);
+    } else {
+        typeInto(&dialog, "urlEdit", QStringLiteral("http://zitadel.lab.example:8080"));
+        typeInto(&dialog, "orgEdit", QStringLiteral("312908912355508120"));
+    }
+    QTimer::singleShot(800, &dialog, [&] { grabAndExit(out, &dialog); });
+    return QCoreApplication::exec();
+}
+
+// A live profile (a second mock on loopback) whose token the server stops accepting.
+int tokenOfferTour(const QString& out, bool openDialog, const QString& scratch)
+{
+    MockFixture live;
+    if (!live.ok()) {
+        std::fprintf(stderr, "screenshot-tour: %s\n", qPrintable(live.error()));
+        return 1;
+    }
+    AppSettings settings(scratch + QStringLiteral("/settings.ini"));
+    ProfileStore profiles(settings.settings());
+    InMemorySecretStore secrets;
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("Staging");
+    profile.baseUrl = live.baseUrl();
+    const auto saved = profiles.save(profile);
+    secrets.write(saved->secretKey(), QStringLiteral("mock-admin"), {});
+
+    MainWindow window(&settings, &profiles, &secrets);
+    StartRequest request;
+    request.connectionId = saved->id;
+    request.organizationId = QStringLiteral("312908912355508120");
+    request.userId = QStringLiteral("312909075211944345");
+    QObject::connect(&window, &MainWindow::initialLoadFinished, &window, [&](bool ok, const QString& message) {
+        if (!ok) {
+            std::fprintf(stderr, "screenshot-tour: %s\n", qPrintable(message));
+            QCoreApplication::exit(1);
+            return;
+        }
+        QTimer::singleShot(500, &window, [&] {
+            // The token is revoked on the server: the next resend is refused with 401.
+            live.router().faults().add(QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("email-resend")},
+                                           {QStringLiteral("error"), QStringLiteral("token-invalid")}},
+                nullptr);
+            ConfirmResend::setNextAnswer(true);
+            if (auto* email = window.findChild<QPushButton*>(QStringLiteral("resendEmailButton")))
+                QTest::mouseClick(email, Qt::LeftButton);
+            QTimer::singleShot(1000, &window, [&] {
+                if (!openDialog) {
+                    grabAndExit(out, nullptr);
+                    return;
+                }
+                QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("updateTokenButton")), Qt::LeftButton);
+                QTimer::singleShot(500, &window, [&] {
+                    if (auto* dialog = window.findChild<TokenUpdateDialog*>())
+                        typeInto(dialog, "tokenEdit", QStringLiteral("bmV3LXRva2VuLWZyb20tdGhlLWNvbnNvbGU"));
+                    QTimer::singleShot(500, &window, [&] { grabAndExit(out, nullptr); });
+                });
+            });
+        });
+    });
+    window.start(request);
+    window.setGeometry(0, 0, 1400, 900);
+    window.show();
+    return QCoreApplication::exec();
+}
 } // namespace
 
 int main(int argc, char* argv[])
@@ -63,10 +184,19 @@ int main(int argc, char* argv[])
     const QCommandLineOption panel(QStringLiteral("panel"),
         QStringLiteral("open the mock workbench on this tab: outbox, faults, requests or scenario"),
         QStringLiteral("tab"));
-    parser.addOptions({dark, user, returnCode, panel});
+    const QCommandLineOption profileDialog(QStringLiteral("profile-dialog"),
+        QStringLiteral("show the connection editor instead: warning (plain http) or ca (a bad CA file)"),
+        QStringLiteral("state"));
+    const QCommandLineOption tokenOffer(
+        QStringLiteral("token-offer"), QStringLiteral("a live connection whose token is refused (401)"));
+    const QCommandLineOption tokenDialog(
+        QStringLiteral("token-dialog"), QStringLiteral("with --token-offer: open \"Update token…\" too"));
+    parser.addOptions({dark, user, returnCode, panel, profileDialog, tokenOffer, tokenDialog});
     parser.process(app);
     if (parser.positionalArguments().size() != 1) {
-        std::fprintf(stderr, "usage: screenshot-tour OUT.png [--dark] [--user ID] [--return-code] [--panel TAB]\n");
+        std::fprintf(stderr,
+            "usage: screenshot-tour OUT.png [--dark] [--user ID] [--return-code] [--panel TAB] "
+            "[--profile-dialog warning|ca] [--token-offer [--token-dialog]]\n");
         return 2;
     }
     const QString out = parser.positionalArguments().constFirst();
@@ -76,6 +206,10 @@ int main(int argc, char* argv[])
     }
 
     QTemporaryDir dir;
+    if (parser.isSet(profileDialog))
+        return profileDialogTour(out, parser.value(profileDialog), dir.path());
+    if (parser.isSet(tokenOffer))
+        return tokenOfferTour(out, parser.isSet(tokenDialog), dir.path());
     AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
     ProfileStore profiles(settings.settings());
     InMemorySecretStore secrets;
@@ -109,16 +243,7 @@ int main(int argc, char* argv[])
                         dock->tabs()->setCurrentIndex(i);
                 }
             }
-            QTimer::singleShot(1500, &app, [&] {
-                const QImage shot = window.screen()->grabWindow(0).toImage();
-                if (!shot.save(out)) {
-                    std::fprintf(stderr, "screenshot-tour: cannot write %s\n", qPrintable(out));
-                    QCoreApplication::exit(1);
-                    return;
-                }
-                std::printf("wrote %s (%dx%d)\n", qPrintable(out), shot.width(), shot.height());
-                QCoreApplication::exit(0);
-            });
+            QTimer::singleShot(1500, &app, [&] { grabAndExit(out, nullptr); });
         });
     });
     window.start(request);
