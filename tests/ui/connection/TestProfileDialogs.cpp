@@ -7,6 +7,7 @@
 #include "ProfileStore.h"
 #include "SeedIds.h"
 #include "StatusStyle.h"
+#include "TokenUpdateDialog.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -703,6 +704,51 @@ private Q_SLOTS:
         QVERIFY(!problem->isHidden());
         QCOMPARE(problem->text(), QStringLiteral("The CA file %1 does not exist.").arg(p.extraCaFile));
         QCOMPARE(child<QLineEdit>(&dialog, "caFileEdit")->text(), p.extraCaFile);
+    }
+
+    // ---- TokenUpdateDialog ----
+
+    // The token is stored before the dialog closes; a keychain that refuses keeps it open with
+    // the reason and the typed token, and a missing keychain is reported as session-only.
+    void tokenUpdateStoresOrSaysWhyNot()
+    {
+        const ConnectionProfile profile =
+            saveProfile(QStringLiteral("Production"), QUrl(QStringLiteral("https://p.example")), QStringLiteral("old"));
+        TokenUpdateDialog dialog(m_secrets.get(), profile);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(child<QLabel>(&dialog, "introLabel")
+                    ->text()
+                    .startsWith(QStringLiteral("“Production” (https://p.example)")));
+        auto* token = child<QLineEdit>(&dialog, "tokenEdit");
+        auto* save = child<QDialogButtonBox>(&dialog, "buttonBox")->button(QDialogButtonBox::Save);
+        QCOMPARE(token->echoMode(), QLineEdit::Password);
+        QVERIFY(token->text().isEmpty());
+        QVERIFY(!save->isEnabled());
+        typeInto(token, QStringLiteral("pat-new-1"));
+        QVERIFY(save->isEnabled());
+
+        m_secrets->setSimulateFailure(QStringLiteral("Access denied."));
+        QSignalSpy finished(&dialog, &QDialog::finished);
+        QTest::mouseClick(save, Qt::LeftButton);
+        auto* problem = child<QLabel>(&dialog, "validationLabel");
+        QTRY_COMPARE(problem->text(), QStringLiteral("The token could not be stored: Access denied."));
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(token->text(), QStringLiteral("pat-new-1"));
+        QVERIFY(save->isEnabled());
+        QCoreApplication::processEvents();
+        QCOMPARE(m_secrets->peek(profile.secretKey()), std::optional<QString>(QStringLiteral("old")));
+
+        m_secrets->setSimulateFailure(QString());
+        m_secrets->setSimulateNoBackend(true);
+        QTest::mouseClick(save, Qt::LeftButton);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.at(0).at(0).toInt(), int(QDialog::Accepted));
+        QCOMPARE(m_secrets->peek(profile.secretKey()), std::optional<QString>(QStringLiteral("pat-new-1")));
+        QCOMPARE(dialog.notice(), sessionOnly);
+        QVERIFY(token->text().isEmpty()); // nothing of the token stays in the window
+        QVERIFY(!iniBytes().contains("pat-new-1"));
     }
 
     // ---- ProfileManagerDialog ----
