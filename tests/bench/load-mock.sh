@@ -174,6 +174,7 @@ no_answer_hits=$((${hits_after#*/} - ${hits_before#*/}))
 
 # The checks.
 failures=()
+[ "$fds_before" -le "$fds_idle" ] || failures+=("fds after the warm-up ($fds_before) > idle ($fds_idle)")
 [ "$fds_after" -le "$fds_before" ] || failures+=("fds after the run ($fds_after) > after the warm-up ($fds_before)")
 if [ "$smoke" = 0 ]; then
     [ "$rss_after" -le $((rss_before + rss_tolerance_mb * 1024)) ] ||
