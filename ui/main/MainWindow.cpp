@@ -322,6 +322,7 @@ void MainWindow::onConnecting(const ConnectionInfo& connection)
 {
     m_banner->showConnecting(connection);
     m_toolBar->setCurrent(connection);
+    m_userPanel->connectionChanged();
     m_userPanel->setLiveMode(connection.live);
     m_userPanel->setUser(std::nullopt);
     m_users->clear();
