@@ -11,20 +11,21 @@
       Adds the two fault rules the droppers abandon (admin API): GetMyOrg answers after MS,
       ListOrganizations never; prints the paths to use for --held-path and --no-answer-path.
   droppers.py stats URL --token ADMIN
-      Prints "log=N outbox=N hits=A/B": what the request log and the outbox hold, and how
-      often each fault rule applied.
+      Prints "log=N outbox=N hits=A/B health=STATUS": what the request log and the outbox
+      hold, how often each fault rule applied, and the status of a ZITADEL call (GetUserByID
+      as mock-admin), which shows the mock still serves.
   droppers.py request URL METHOD PATH [--token T] [--body JSON] [--timeout S]
       One HTTP/1.1 request; prints the status code, then the body.
 (One program for all of it, so the load script needs neither curl nor jq, and starts
 Python as rarely as it can.)
 
-The ways to abandon a request (each also appears in the JSON):
+The ways to abandon a request (the names in drops=):
   partial-headers   request line and part of the headers, then close (FIN)
   partial-body      full headers announcing a body, half the body, then close
   full-then-close   a complete request, closed at once without reading the answer
   held-latency      a request the mock holds (a latency fault), closed while it waits
   held-no-answer    a request a no-answer fault holds open, closed while it waits
-  mid-answer        a large answer, closed (RST) after reading its first bytes
+  mid-answer        a list of users (tens of KB), RST after reading its first 512 bytes
   rst-partial       part of the headers, then RST (SO_LINGER 0)
   rst-full          a complete request, then RST at once
   rst-held          a held request (latency fault), then RST while it waits
@@ -41,7 +42,6 @@ import time
 import urllib.parse
 
 DONALD = "312909075211944345"  # seed user: email unverified with a pending code
-ACME = "312908912355508120"
 
 
 def connect(host, port, timeout=10.0):
@@ -54,7 +54,7 @@ def rst_close(sock):
     sock.close()
 
 
-def http_request(host, port, method, path, token, body=b"", extra=None):
+def http_request(host, port, method, path, token, body=b""):
     lines = [
         f"{method} {path} HTTP/1.1",
         f"Host: {host}:{port}",
@@ -62,8 +62,6 @@ def http_request(host, port, method, path, token, body=b"", extra=None):
         "Content-Type: application/json",
         f"Content-Length: {len(body)}",
     ]
-    for name, value in (extra or {}).items():
-        lines.append(f"{name}: {value}")
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
 
 
@@ -223,7 +221,8 @@ def stats(args):
     log = fetch_json(args, "GET", "/_mock/requests?limit=1")["total"]
     outbox = fetch_json(args, "GET", "/_mock/outbox?limit=1")["total"]
     hits = "/".join(str(rule["hits"]) for rule in fetch_json(args, "GET", "/_mock/faults")["rules"])
-    print(f"log={log} outbox={outbox} hits={hits}")
+    health, _ = fetch(args.url, "GET", f"/v2/users/{DONALD}", "mock-admin")
+    print(f"log={log} outbox={outbox} hits={hits} health={health}")
     return 0
 
 
