@@ -19,6 +19,7 @@ packages=(
     xvfb xauth              # run.sh without a display, screenshots
     wrk                     # tests/bench throughput figures
     curl                    # the README curl walkthrough test
+    python3                 # tests/bench/droppers.py: the load test's clients that give up mid-request
 )
 
 missing=()

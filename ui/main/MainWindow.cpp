@@ -330,6 +330,7 @@ void MainWindow::onConnecting(const ConnectionInfo& connection)
     m_banner->showConnecting(connection);
     m_tokenBar->hide(); // a new attempt: whatever was refused before is not known yet
     m_toolBar->setCurrent(connection);
+    m_userPanel->connectionChanged();
     m_userPanel->setLiveMode(connection.live);
     if (m_keepViewFor != connection.id) {
         m_keepViewFor.clear();

@@ -70,6 +70,11 @@ QString phoneButtonLabel()
 {
     return UserPanel::tr("Resend phone verification");
 }
+
+QString emptyStateText()
+{
+    return UserPanel::tr("Pick a user to see their email and phone.");
+}
 } // namespace
 
 UserPanel::UserPanel(ResendController* controller, QWidget* parent)
@@ -101,14 +106,14 @@ UserPanel::UserPanel(ResendController* controller, QWidget* parent)
 
 void UserPanel::buildUi()
 {
-    auto* empty = new QLabel(tr("Pick a user to see their email and phone."), this);
-    empty->setObjectName(QStringLiteral("emptyStateLabel"));
-    empty->setAlignment(Qt::AlignCenter);
-    empty->setWordWrap(true);
+    m_emptyState = new QLabel(emptyStateText(), this);
+    m_emptyState->setObjectName(QStringLiteral("emptyStateLabel"));
+    m_emptyState->setAlignment(Qt::AlignCenter);
+    m_emptyState->setWordWrap(true);
 
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("userStack"));
-    m_stack->addWidget(empty);
+    m_stack->addWidget(m_emptyState);
     m_stack->addWidget(buildDetailsPage());
 
     auto* layout = new QVBoxLayout(this);
@@ -288,6 +293,11 @@ void UserPanel::setLiveMode(bool live)
     m_liveMode = live;
 }
 
+void UserPanel::connectionChanged()
+{
+    ++m_connection;
+}
+
 ResendSettings UserPanel::resendSettings() const
 {
     return m_options->settings();
@@ -341,12 +351,19 @@ void UserPanel::requestResend(ResendChannel channel)
         ResendAvailability::maskedDestination(user, channel),
         channel,
         settings.effectiveDelivery() == ResendOptions::Delivery::ReturnCode,
-        [self, user, name, channel, settings](bool yes) {
+        [self, user, name, channel, settings, connection = m_connection](bool yes) {
             if (!self)
                 return;
             self->m_confirming = false;
             if (!yes) {
                 self->showNotice(tr("Nothing was sent."));
+                self->refreshActions();
+                return;
+            }
+            // The yes was for the server the question was asked on; the client now talks to
+            // another one, which may well have a user with the same id.
+            if (self->m_connection != connection) {
+                self->showNotice(tr("Nothing was sent: the connection changed while the question was open."));
                 self->refreshActions();
                 return;
             }
@@ -473,6 +490,9 @@ void UserPanel::showNotice(const QString& text)
     m_notice->setText(text);
     m_notice->setVisible(!text.isEmpty());
     StatusStyle::applyTextTone(m_notice, Tone::Warning);
+    // With no user shown (e.g. after the connection changed under an open question) the notice
+    // label is on the hidden page: the empty state carries the sentence instead.
+    m_emptyState->setText(text.isEmpty() ? emptyStateText() : text + QStringLiteral("\n\n") + emptyStateText());
 }
 
 void UserPanel::clearResult()

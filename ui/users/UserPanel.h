@@ -38,6 +38,9 @@ public:
     // Live mode: a real person receives what is sent, so every resend asks ConfirmResend first.
     void setLiveMode(bool live);
     bool isLiveMode() const { return m_liveMode; }
+    // The window is connecting to another server (or the same one again). A confirmation asked
+    // before is about the old server: answering it afterwards sends nothing, and says so.
+    void connectionChanged();
 
     ResendSettings resendSettings() const;
     void setResendSettings(const ResendSettings& settings);
@@ -81,13 +84,15 @@ private:
     QPointer<ResendController> m_controller;
     std::optional<User> m_user;
     bool m_liveMode = false;
-    bool m_confirming = false; // a confirmation is open (nested event loop): no second request
+    bool m_confirming = false; // a confirmation is open (window-modal, answered later): no second request
+    quint64 m_connection = 0; // counts connectionChanged(): a confirmation belongs to one value
     QString m_requestedUserId; // whom the last request was for, to label late answers
     QString m_requestedUserName;
     quint64 m_exchangeId = 0;
     StatusStyle::Tone m_resultTone = StatusStyle::Tone::Neutral;
 
     QStackedWidget* m_stack = nullptr;
+    QLabel* m_emptyState = nullptr;
     QLabel* m_name = nullptr;
     QLabel* m_login = nullptr;
     QLineEdit* m_userId = nullptr;

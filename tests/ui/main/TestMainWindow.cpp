@@ -33,7 +33,8 @@
 #include <memory>
 
 // The real main window against the embedded mock (in its own thread, over loopback HTTP),
-// driven through its widgets by objectName like a person would.
+// driven through its widgets by objectName like a person would. Every way to resend by
+// accident (double click, held keys, repeated shortcut, the LIVE question) is TestResendSafety.
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -47,8 +48,6 @@ private slots:
     void pickOrganizationSearchUserAndResendWithReturnCode();
     void verifiedPhoneDisablesTheActionWithTheReason();
     void readonlyTokenShowsThePermissionErrorWithItsId();
-    void doubleClickSendsOnce();
-    void shortcutSendsOnceAndRepeatsAreRefused();
     void liveConfirmationCancelledSendsNothing();
     void liveConfirmationAcceptedSendsOnce();
     void switchingConnectionsReloadsOrganizations();
@@ -294,34 +293,6 @@ void TestMainWindow::readonlyTokenShowsThePermissionErrorWithItsId()
     QTRY_VERIFY(result->text().contains(QStringLiteral("AUTH-AWfge")));
     QVERIFY2(result->text().contains(QStringLiteral("permission"), Qt::CaseInsensitive), qPrintable(result->text()));
     QVERIFY(button("detailsButton")->isVisible());
-}
-
-void TestMainWindow::doubleClickSendsOnce()
-{
-    startWindow();
-    searchAndSelectUser(QStringLiteral("goofy"), QString::fromLatin1(SeedIds::Goofy));
-    const quint64 before = embeddedResendCount();
-    auto* resend = button("resendEmailButton");
-    QTest::mouseDClick(resend, Qt::LeftButton);
-    QTest::mouseClick(resend, Qt::LeftButton);
-    QTRY_VERIFY(child<QLabel>("resultLabel")->text().contains(QStringLiteral("queued")));
-    QCOMPARE(embeddedResendCount(), before + 1);
-    // The cooldown now guards the button, with a visible countdown.
-    QVERIFY(!resend->isEnabled());
-    QVERIFY2(resend->text().contains(QStringLiteral(" s)")), qPrintable(resend->text()));
-}
-
-void TestMainWindow::shortcutSendsOnceAndRepeatsAreRefused()
-{
-    startWindow();
-    searchAndSelectUser(QString::fromLatin1(SeedIds::Zoe), QString::fromLatin1(SeedIds::Zoe));
-    m_window->activateWindow();
-    const quint64 before = embeddedResendCount();
-    for (int i = 0; i < 5; ++i)
-        QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
-    QTRY_VERIFY(child<QLabel>("resultLabel")->text().contains(QStringLiteral("queued")));
-    QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier); // in the cooldown now
-    QCOMPARE(embeddedResendCount(), before + 1);
 }
 
 void TestMainWindow::liveConfirmationCancelledSendsNothing()

@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -38,6 +39,8 @@ private Q_SLOTS:
     void shortcutSlotGoesThroughTheGuard();
     void liveModeCancelSendsNothing();
     void liveModeConfirmSendsOnce();
+    void liveQuestionAnsweredAfterAConnectionChangeSendsNothing();
+    void noticeWithoutAUserShowsInTheEmptyState();
     void returnCodeIsShownAndCopied();
     void invalidTemplateDisablesEmailResend();
     void cooldownShowsOnTheButton();
@@ -245,6 +248,58 @@ void TestUserPanel::liveModeConfirmSendsOnce()
     QCOMPARE(ConfirmResend::askCount(), 1);
     QVERIFY(ConfirmResend::lastQuestion().contains(QString::fromUtf8("+41 •• ••• •• 67")));
     QCOMPARE(m_fx->router().requestCount(), before + 1);
+}
+
+// The real box (no queued answer): the connection changes while it is open, and the same user
+// is shown again, as after a reconnect. "Send" then sends nothing and says why.
+void TestUserPanel::liveQuestionAnsweredAfterAConnectionChangeSendsNothing()
+{
+    showUser(SeedIds::Donald);
+    m_panel->setLiveMode(true);
+    auto resends = [this] { // showing a user fetches it: count only what reached a resend route
+        int n = 0;
+        for (const MockRequestLogEntry& entry : m_fx->router().requestLog())
+            n += entry.operation.contains(QLatin1String("Resend")) ? 1 : 0;
+        return n;
+    };
+    const int before = resends();
+    QSignalSpy started(m_controller.get(), &ResendController::started);
+
+    QTest::mouseClick(child<QPushButton>("resendEmailButton"), Qt::LeftButton);
+    auto* box = m_panel->findChild<QMessageBox*>(QStringLiteral("confirmResendBox"));
+    QVERIFY(box && box->isVisible());
+    m_panel->connectionChanged();
+    m_panel->setUser(std::nullopt);
+    showUser(SeedIds::Donald);
+    QPushButton* send = nullptr;
+    for (QAbstractButton* b : box->buttons())
+        send = b->text() == QLatin1String("Send") ? qobject_cast<QPushButton*>(b) : send;
+    QVERIFY(send);
+    QTest::mouseClick(send, Qt::LeftButton);
+
+    QCOMPARE(started.size(), 0);
+    QCOMPARE(resends(), before);
+    QCOMPARE(child<QLabel>("noticeLabel")->text(),
+        QStringLiteral("Nothing was sent: the connection changed while the question was open."));
+    QVERIFY(child<QPushButton>("resendEmailButton")->isEnabled()); // the question is over
+
+    // A question asked after the change is answered normally.
+    ConfirmResend::setNextAnswer(true);
+    QVERIFY(clickAndWait(child<QPushButton>("resendEmailButton")));
+    QCOMPARE(resends(), before + 1);
+}
+
+// A notice given while no user is shown (the details page is hidden) is in the empty state.
+void TestUserPanel::noticeWithoutAUserShowsInTheEmptyState()
+{
+    auto* empty = child<QLabel>("emptyStateLabel");
+    m_panel->requestEmailResend();
+    QVERIFY(empty->isVisible());
+    QCOMPARE(
+        empty->text(), QStringLiteral("Not sent: pick a user first.\n\nPick a user to see their email and phone."));
+    showUser(SeedIds::Donald);
+    m_panel->setUser(std::nullopt);
+    QCOMPARE(empty->text(), QStringLiteral("Pick a user to see their email and phone."));
 }
 
 void TestUserPanel::returnCodeIsShownAndCopied()
