@@ -1,6 +1,7 @@
 #include "CurlCommand.h"
 
 #include "ExchangeFormat.h"
+#include "MaskedExchange.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -62,8 +63,9 @@ QString shellQuote(const QString& text)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
-QString curlCommand(const Exchange& exchange)
+QString curlCommand(const Exchange& recorded)
 {
+    const Exchange exchange = maskedExchange(recorded);
     QStringList parts;
     const QByteArray method = exchange.method.isEmpty() ? QByteArrayLiteral("GET") : exchange.method;
     parts << QStringLiteral("curl -X ") + QString::fromLatin1(method) + QLatin1Char(' ')
@@ -92,8 +94,9 @@ QString curlCommand(const Exchange& exchange)
     return parts.join(QStringLiteral(" \\\n  "));
 }
 
-QByteArray exchangeToJson(const Exchange& exchange)
+QByteArray exchangeToJson(const Exchange& recorded)
 {
+    const Exchange exchange = maskedExchange(recorded);
     QJsonObject request {
         {QStringLiteral("method"), QString::fromLatin1(exchange.method)},
         {QStringLiteral("url"), QString::fromLatin1(exchange.url.toEncoded())},
