@@ -30,8 +30,38 @@ bool curlSetsItself(const QByteArray& name)
     return skipped.contains(name.toLower());
 }
 
+// How deep objects and arrays nest in JSON text (outside strings); one pass, no parsing.
+int nestingDepth(const QByteArray& json)
+{
+    int depth = 0;
+    int deepest = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json.at(i);
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            deepest = qMax(deepest, ++depth);
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+// QJsonDocument reads at most 1024 levels, and the saved document puts a body two levels down
+// (root, then request or response): a deeper body is kept as text so the file still reads back.
+constexpr int MaxEmbeddedDepth = 1024 - 2;
+
 QJsonValue bodyValue(const QByteArray& body)
 {
+    if (nestingDepth(body) > MaxEmbeddedDepth)
+        return QString::fromUtf8(body);
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error == QJsonParseError::NoError) {

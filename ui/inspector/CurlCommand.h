@@ -33,5 +33,6 @@ QString curlCommand(const Exchange& exchange);
 //   request  { method, url, headers [{name, value}], body },
 //   response { status, headers, body, durationMs },
 //   error    { kind, httpStatus, grpcCode, errorId, message, sentence, technical }   (failed only) }
-// A body is embedded as JSON when it parses, else as a string, and left out when empty.
+// A body is embedded as JSON when it parses (and nests no deeper than QJsonDocument can read
+// back inside this document), else as a string, and left out when empty.
 QByteArray exchangeToJson(const Exchange& exchange);
