@@ -81,11 +81,17 @@ ExchangeBodyView::ExchangeBodyView(Side side, QWidget* parent)
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_headers);
     m_splitter->addWidget(m_stack);
-    m_splitter->setStretchFactor(0, 0);
-    m_splitter->setStretchFactor(1, 1);
+    // Both give and take room when the dock is resized, the body five times as much: with the
+    // headers fixed, a short dock left the body three lines under a mostly empty header table.
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 5);
     // Room for the usual five or six headers; the body gets the rest.
     const int line = QFontMetrics(fixed).lineSpacing();
     m_splitter->setSizes({line * 7, line * 30});
+    // In a short dock the splitter cannot go below the table's own minimum (about five lines),
+    // which left the body fewer lines than the two headers of a typical response had room for.
+    // Two lines and the column titles are the least that still reads as a table.
+    m_headers->setMinimumHeight(m_headers->header()->sizeHint().height() + line * 2 + 2 * m_headers->frameWidth());
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
