@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Screenshots of the real window on the embedded mock under Xvfb, for README and for looking
 # at changes the way a person would: docs/screenshots/main-window.png (light) and
-# main-window-dark.png (Fusion, dark palette).
+# main-window-dark.png (Fusion, dark palette), mock-workbench.png, and inspector-masked.png (the
+# inspector with "Mask personal data" on).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$root/scripts/setup.sh"
@@ -14,3 +15,4 @@ shoot() {
 shoot "$out/main-window.png" --return-code
 shoot "$out/main-window-dark.png" --dark --user 312909075211944347
 shoot "$out/mock-workbench.png" --panel outbox --user 312909075211944347
+shoot "$out/inspector-masked.png" --mask --return-code

@@ -1,10 +1,13 @@
-// screenshot-tour OUT.png [--dark] [--user ID] [--return-code] [--panel TAB]: drives the real main window on
+// screenshot-tour OUT.png [--dark] [--user ID] [--return-code] [--panel TAB] [--mask]: drives the real main window on
 // the embedded mock the way a support person would (pick the user, resend, open the
 // inspector), then saves what the X server shows. Run under Xvfb (scripts/screenshot.sh), so
 // the picture is what a person would see, not a widget rendered into a buffer.
 
 #include "AppSettings.h"
+#include "ExchangeHistoryModel.h"
 #include "InMemorySecretStore.h"
+#include "InspectorDock.h"
+#include "InspectorWidget.h"
 #include "MainWindow.h"
 #include "MockDock.h"
 #include "ProfileStore.h"
@@ -12,6 +15,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScreen>
@@ -19,6 +23,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextCursor>
 #include <QTimer>
 
 #include <cstdio>
@@ -63,10 +68,13 @@ int main(int argc, char* argv[])
     const QCommandLineOption panel(QStringLiteral("panel"),
         QStringLiteral("open the mock workbench on this tab: outbox, faults, requests or scenario"),
         QStringLiteral("tab"));
-    parser.addOptions({dark, user, returnCode, panel});
+    const QCommandLineOption mask(QStringLiteral("mask"),
+        QStringLiteral("turn on the inspector's \"Mask personal data\" and show a list of users"));
+    parser.addOptions({dark, user, returnCode, panel, mask});
     parser.process(app);
     if (parser.positionalArguments().size() != 1) {
-        std::fprintf(stderr, "usage: screenshot-tour OUT.png [--dark] [--user ID] [--return-code] [--panel TAB]\n");
+        std::fprintf(
+            stderr, "usage: screenshot-tour OUT.png [--dark] [--user ID] [--return-code] [--panel TAB] [--mask]\n");
         return 2;
     }
     const QString out = parser.positionalArguments().constFirst();
@@ -110,6 +118,30 @@ int main(int argc, char* argv[])
                 }
             }
             QTimer::singleShot(1500, &app, [&] {
+                if (parser.isSet(mask)) {
+                    // The user as the server sent it (GetUserByID after the resend, else the list),
+                    // scrolled to the address, with "Mask personal data" on.
+                    InspectorWidget* inspector = window.inspector()->inspector();
+                    inspector->setMaskPersonalData(true);
+                    const ExchangeHistoryModel* history = inspector->historyModel();
+                    for (const QLatin1String operation : {QLatin1String("GetUserByID"), QLatin1String("ListUsers")}) {
+                        bool found = false;
+                        for (int row = 0; row < history->rowCount() && !found; ++row) {
+                            const ExchangePtr exchange = history->at(row);
+                            found = exchange->operation.startsWith(operation) && inspector->showExchange(exchange->id);
+                        }
+                        if (found)
+                            break;
+                    }
+                    auto* pretty = inspector->findChild<QPlainTextEdit*>(QStringLiteral("responsePretty"));
+                    if (pretty && pretty->find(QStringLiteral("\"email\": {"))) {
+                        pretty->centerCursor();
+                        QTextCursor cursor = pretty->textCursor();
+                        cursor.clearSelection();
+                        pretty->setTextCursor(cursor);
+                    }
+                    QCoreApplication::processEvents();
+                }
                 const QImage shot = window.screen()->grabWindow(0).toImage();
                 if (!shot.save(out)) {
                     std::fprintf(stderr, "screenshot-tour: cannot write %s\n", qPrintable(out));
