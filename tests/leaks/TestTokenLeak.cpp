@@ -592,8 +592,45 @@ void TestTokenLeak::sessionInTheWindowLeavesNoTrace()
         qlonglong(artefacts.size()),
         qlonglong(bytes));
 
-    // Plant: the same collectors do find a token where one is. The settings file, as QSettings
-    // would write a leaked token (a value, and a QString inside a state blob).
+    // Plant: the same collectors do find a token where one is. First the inspector's: a recorded
+    // request whose body carries the token is found in every view of it, in Copy body, Copy as
+    // cURL and Save…; a recording whose Authorization header was not masked is masked again.
+    {
+        InspectorWidget planted;
+        planted.resize(900, 600);
+        planted.show();
+        Exchange leaky;
+        leaky.id = 1;
+        leaky.sent = true;
+        leaky.operation = QStringLiteral("Planted");
+        leaky.method = "POST";
+        leaky.url = QUrl(QStringLiteral("https://zitadel.example.com/v2/users"));
+        leaky.requestHeaders = {{"Authorization", "Bearer " + Token}, {"Content-Type", "application/json"}};
+        leaky.requestBody = "{\"note\":\"" + Token + "\"}";
+        leaky.status = 200;
+        leaky.responseBody = "{}";
+        leaky.responseJson = QJsonDocument::fromJson(leaky.responseBody);
+        planted.addExchange(std::make_shared<const Exchange>(leaky));
+        const QString plantDir = m_dir->filePath(QStringLiteral("planted"));
+        QVERIFY(QDir().mkpath(plantDir));
+        QStringList caught;
+        for (const Artefact& artefact : inspectorArtefacts(&planted, plantDir)) {
+            if (!scan.find(artefact.bytes).isEmpty())
+                caught << artefact.name;
+        }
+        for (const char* where :
+            {"pretty request", "raw request", "tree request", "Copy body request", "Copy as cURL", "Save…"}) {
+            QVERIFY2(
+                caught.filter(QString::fromUtf8(where)).size() >= 1, qPrintable(caught.join(QStringLiteral(", "))));
+        }
+        QVERIFY2(caught.filter(QStringLiteral("headers")).isEmpty(), qPrintable(caught.join(QStringLiteral(", "))));
+        leaky.requestBody = "{}";
+        planted.clearHistory();
+        planted.addExchange(std::make_shared<const Exchange>(leaky)); // the header alone
+        expectClean(scan, inspectorArtefacts(&planted, plantDir));
+    }
+
+    // The settings file, as QSettings would write a leaked token (a QString inside a state blob).
     {
         QSettings settings(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
         QByteArray state;
