@@ -2,7 +2,8 @@
 # Screenshots of the real window on the embedded mock under Xvfb, for README and for looking
 # at changes the way a person would: docs/screenshots/main-window.png (light),
 # main-window-dark.png (Fusion, dark palette), the mock workbench, the connection editor's
-# plain-http warning and CA problem, and the offer to replace a refused token.
+# plain-http warning and CA problem, the offer to replace a refused token, and the inspector
+# with "Mask personal data" on.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$root/scripts/setup.sh"
@@ -19,3 +20,4 @@ shoot "$out/profile-plain-http.png" --profile-dialog warning
 shoot "$out/profile-extra-ca.png" --profile-dialog ca
 shoot "$out/token-offer.png" --token-offer
 shoot "$out/token-update.png" --token-offer --token-dialog
+shoot "$out/inspector-masked.png" --mask --return-code

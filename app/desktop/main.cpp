@@ -1,7 +1,9 @@
 // verifydesk: the desktop console. Command line:
-//   verifydesk [--mock | --profile NAME] [--org ID] [--user ID] [--exit-after-load]
+//   verifydesk [--mock | --profile NAME [--token-file FILE]] [--org ID] [--user ID] [--exit-after-load]
 // plus --users-per-org N (embedded mock size, for demos and benchmarks) and --settings FILE
-// (another settings file, for tests). Exit codes: 0, 1 when --exit-after-load saw an error,
+// (another settings file, for tests). --token-file gives the profile's token without a keychain
+// (TokenFileSecretStore); a token is never accepted on the command line itself, where `ps` and
+// shell histories would show it. Exit codes: 0, 1 when --exit-after-load saw an error,
 // 2 for bad arguments.
 
 #include "AppSettings.h"
@@ -9,6 +11,7 @@
 #include "LoadWatcher.h"
 #include "MainWindow.h"
 #include "ProfileStore.h"
+#include "TokenFileSecretStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -61,7 +64,12 @@ int main(int argc, char* argv[])
     const QCommandLineOption settingsFile(QStringLiteral("settings"),
         QApplication::translate("main", "Read and write settings in <file> instead of the user's settings."),
         QStringLiteral("file"));
-    parser.addOptions({mock, profile, org, user, exitAfterLoad, usersPerOrg, settingsFile});
+    const QCommandLineOption tokenFile(QStringLiteral("token-file"),
+        QApplication::translate("main",
+            "With --profile: read the connection's personal access token from <file> (its first line) "
+            "instead of the system keychain, for this run only."),
+        QStringLiteral("file"));
+    parser.addOptions({mock, profile, tokenFile, org, user, exitAfterLoad, usersPerOrg, settingsFile});
     parser.process(app);
 
     if (parser.isSet(mock) && parser.isSet(profile))
@@ -71,6 +79,8 @@ int main(int argc, char* argv[])
         if (parser.isSet(*idOption) && (value.isEmpty() || value.size() > 200))
             return usageError(QApplication::translate("main", "--%1 needs an ID.").arg(idOption->names().constFirst()));
     }
+    if (parser.isSet(tokenFile) && !parser.isSet(profile))
+        return usageError(QApplication::translate("main", "--token-file needs --profile."));
     bool numberOk = false;
     const quint64 generated = parser.value(usersPerOrg).toULongLong(&numberOk);
     if (!numberOk || generated > 1'000'000)
@@ -79,7 +89,9 @@ int main(int argc, char* argv[])
     auto settings = parser.isSet(settingsFile) ? std::make_unique<AppSettings>(parser.value(settingsFile))
                                                : std::make_unique<AppSettings>();
     ProfileStore profiles(settings->settings());
-    KeychainSecretStore secrets;
+    KeychainSecretStore keychain;
+    std::unique_ptr<TokenFileSecretStore> tokenFromFile;
+    SecretStore* secrets = &keychain;
 
     StartRequest request;
     request.organizationId = parser.value(org);
@@ -93,9 +105,17 @@ int main(int argc, char* argv[])
             return usageError(
                 QApplication::translate("main", "There is no saved connection named “%1”.").arg(parser.value(profile)));
         request.connectionId = found->id;
+        if (parser.isSet(tokenFile)) {
+            QString problem;
+            const QString token = TokenFileSecretStore::readTokenFile(parser.value(tokenFile), &problem);
+            if (!problem.isEmpty())
+                return usageError(problem);
+            tokenFromFile = std::make_unique<TokenFileSecretStore>(&keychain, found->secretKey(), token);
+            secrets = tokenFromFile.get();
+        }
     }
 
-    MainWindow window(settings.get(), &profiles, &secrets);
+    MainWindow window(settings.get(), &profiles, secrets);
     std::unique_ptr<LoadWatcher> watcher;
     if (parser.isSet(exitAfterLoad))
         watcher = std::make_unique<LoadWatcher>(&window);

@@ -3,8 +3,8 @@
 // Output contract (scripts and tests read it through pipes): the first stdout line is
 // "listening on http://127.0.0.1:PORT", the second "admin token for /_mock: TOKEN" (the
 // bearer token of the admin API, docs/mock-workbench.md; new every start unless
-// --admin-token fixes it), then one line per ZITADEL token. Exit codes: 0 after a signal,
-// 1 when the port cannot be bound, 2 for bad arguments or a bad seed.
+// --admin-token fixes it), then one line per ZITADEL token (a long one masked, see shownToken). Exit codes: 0 after a
+// signal, 1 when the port cannot be bound, 2 for bad arguments or a bad seed.
 
 #include "MockAdminToken.h"
 #include "MockHttpServer.h"
@@ -64,6 +64,18 @@ QString permissionName(MockPermission p)
     return {};
 }
 
+// The built-in tokens are short names ("mock-admin") that the README prints too. A seed may bring
+// a token that looks like a real personal access token (QA reusing one from a test instance);
+// that one is printed only by its ends and length, so start-up output kept in a CI log never
+// carries it. Whoever needs it has the seed file.
+QString shownToken(const QString& token)
+{
+    constexpr int LongestName = 20;
+    if (token.size() <= LongestName)
+        return token;
+    return tr("%1\u2026%2 (%3 characters)").arg(token.left(4), token.right(4)).arg(token.size());
+}
+
 // "mock-support: user.read, user.write, org.read in ACME Corporation"
 QString describeToken(const MockToken& token, const QList<MockOrg>& orgs)
 {
@@ -81,7 +93,7 @@ QString describeToken(const MockToken& token, const QList<MockOrg>& orgs)
     }
     if (grants.isEmpty())
         grants.append(tr("nothing"));
-    return tr("token %1: %2").arg(token.token, grants.join(QStringLiteral("; ")));
+    return tr("token %1: %2").arg(shownToken(token.token), grants.join(QStringLiteral("; ")));
 }
 } // namespace
 

@@ -1,6 +1,7 @@
 #include "MockHttpServer.h"
 
 #include "MockAdminApi.h"
+#include "MockHttpLogFilter.h"
 #include "MockLog.h"
 
 #include <QHttpServer>
@@ -84,6 +85,7 @@ MockHttpServer::MockHttpServer(MockZitadel* zitadel, QObject* parent)
     , m_router(zitadel)
     , m_server(new QHttpServer(this))
 {
+    MockHttpLogFilter::install(); // QHttpServer's own debug lines would print Authorization headers
     m_server->setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
         serve(request, std::move(responder));
     });

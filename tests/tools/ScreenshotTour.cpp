@@ -1,4 +1,4 @@
-// screenshot-tour OUT.png [--dark] [--user ID] [--return-code] [--panel TAB]: drives the real main window on
+// screenshot-tour OUT.png [--dark] [--user ID] [--return-code] [--panel TAB] [--mask]: drives the real main window on
 // the embedded mock the way a support person would (pick the user, resend, open the
 // inspector), then saves what the X server shows. Run under Xvfb (scripts/screenshot.sh), so
 // the picture is what a person would see, not a widget rendered into a buffer.
@@ -12,7 +12,10 @@
 
 #include "AppSettings.h"
 #include "ConfirmResend.h"
+#include "ExchangeHistoryModel.h"
 #include "InMemorySecretStore.h"
+#include "InspectorDock.h"
+#include "InspectorWidget.h"
 #include "MainWindow.h"
 #include "MockDock.h"
 #include "MockFixture.h"
@@ -26,6 +29,7 @@
 #include <QFile>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScreen>
@@ -33,6 +37,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextCursor>
 #include <QTimer>
 
 #include <cstdio>
@@ -191,12 +196,14 @@ int main(int argc, char* argv[])
         QStringLiteral("token-offer"), QStringLiteral("a live connection whose token is refused (401)"));
     const QCommandLineOption tokenDialog(
         QStringLiteral("token-dialog"), QStringLiteral("with --token-offer: open \"Update token…\" too"));
-    parser.addOptions({dark, user, returnCode, panel, profileDialog, tokenOffer, tokenDialog});
+    const QCommandLineOption mask(QStringLiteral("mask"),
+        QStringLiteral("turn on the inspector's \"Mask personal data\" and show a list of users"));
+    parser.addOptions({dark, user, returnCode, panel, profileDialog, tokenOffer, tokenDialog, mask});
     parser.process(app);
     if (parser.positionalArguments().size() != 1) {
         std::fprintf(stderr,
             "usage: screenshot-tour OUT.png [--dark] [--user ID] [--return-code] [--panel TAB] "
-            "[--profile-dialog warning|ca] [--token-offer [--token-dialog]]\n");
+            "[--profile-dialog warning|ca] [--token-offer [--token-dialog]] [--mask]\n");
         return 2;
     }
     const QString out = parser.positionalArguments().constFirst();
@@ -243,7 +250,33 @@ int main(int argc, char* argv[])
                         dock->tabs()->setCurrentIndex(i);
                 }
             }
-            QTimer::singleShot(1500, &app, [&] { grabAndExit(out, nullptr); });
+            QTimer::singleShot(1500, &app, [&] {
+                if (parser.isSet(mask)) {
+                    // The user as the server sent it (GetUserByID after the resend, else the list),
+                    // scrolled to the address, with "Mask personal data" on.
+                    InspectorWidget* inspector = window.inspector()->inspector();
+                    inspector->setMaskPersonalData(true);
+                    const ExchangeHistoryModel* history = inspector->historyModel();
+                    for (const QLatin1String operation : {QLatin1String("GetUserByID"), QLatin1String("ListUsers")}) {
+                        bool found = false;
+                        for (int row = 0; row < history->rowCount() && !found; ++row) {
+                            const ExchangePtr exchange = history->at(row);
+                            found = exchange->operation.startsWith(operation) && inspector->showExchange(exchange->id);
+                        }
+                        if (found)
+                            break;
+                    }
+                    auto* pretty = inspector->findChild<QPlainTextEdit*>(QStringLiteral("responsePretty"));
+                    if (pretty && pretty->find(QStringLiteral("\"email\": {"))) {
+                        pretty->centerCursor();
+                        QTextCursor cursor = pretty->textCursor();
+                        cursor.clearSelection();
+                        pretty->setTextCursor(cursor);
+                    }
+                    QCoreApplication::processEvents();
+                }
+                grabAndExit(out, nullptr);
+            });
         });
     });
     window.start(request);

@@ -1,6 +1,7 @@
 #include "CurlCommand.h"
 
 #include "ExchangeFormat.h"
+#include "MaskedExchange.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,8 +30,38 @@ bool curlSetsItself(const QByteArray& name)
     return skipped.contains(name.toLower());
 }
 
+// How deep objects and arrays nest in JSON text (outside strings); one pass, no parsing.
+int nestingDepth(const QByteArray& json)
+{
+    int depth = 0;
+    int deepest = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json.at(i);
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            deepest = qMax(deepest, ++depth);
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+// QJsonDocument reads at most 1024 levels, and the saved document puts a body two levels down
+// (root, then request or response): a deeper body is kept as text so the file still reads back.
+constexpr int MaxEmbeddedDepth = 1024 - 2;
+
 QJsonValue bodyValue(const QByteArray& body)
 {
+    if (nestingDepth(body) > MaxEmbeddedDepth)
+        return QString::fromUtf8(body);
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error == QJsonParseError::NoError) {
@@ -62,8 +93,9 @@ QString shellQuote(const QString& text)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
-QString curlCommand(const Exchange& exchange)
+QString curlCommand(const Exchange& recorded)
 {
+    const Exchange exchange = maskedExchange(recorded);
     QStringList parts;
     const QByteArray method = exchange.method.isEmpty() ? QByteArrayLiteral("GET") : exchange.method;
     parts << QStringLiteral("curl -X ") + QString::fromLatin1(method) + QLatin1Char(' ')
@@ -92,8 +124,9 @@ QString curlCommand(const Exchange& exchange)
     return parts.join(QStringLiteral(" \\\n  "));
 }
 
-QByteArray exchangeToJson(const Exchange& exchange)
+QByteArray exchangeToJson(const Exchange& recorded)
 {
+    const Exchange exchange = maskedExchange(recorded);
     QJsonObject request {
         {QStringLiteral("method"), QString::fromLatin1(exchange.method)},
         {QStringLiteral("url"), QString::fromLatin1(exchange.url.toEncoded())},

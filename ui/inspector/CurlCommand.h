@@ -8,6 +8,11 @@
 // Turning a recorded exchange into something people can take elsewhere: a curl command to
 // replay it from a shell, and the JSON document "Save…" writes. Pure functions, no widgets.
 //
+// Both end up in tickets and chats, so both always mask personal data (MaskedExchange: email
+// addresses and phone numbers in the URL, headers, bodies and error texts), whatever the
+// inspector's "Mask personal data" shows. Pass the exchange as recorded, not an already masked
+// copy.
+//
 // Neither can leak a token: the exchange only holds the masked Authorization header, curl gets
 // "$ZITADEL_TOKEN" (expanded by the shell, hence double quotes) and the saved document gets the
 // mask. Any other Authorization value is masked again on the way out.
@@ -28,5 +33,6 @@ QString curlCommand(const Exchange& exchange);
 //   request  { method, url, headers [{name, value}], body },
 //   response { status, headers, body, durationMs },
 //   error    { kind, httpStatus, grpcCode, errorId, message, sentence, technical }   (failed only) }
-// A body is embedded as JSON when it parses, else as a string, and left out when empty.
+// A body is embedded as JSON when it parses (and nests no deeper than QJsonDocument can read
+// back inside this document), else as a string, and left out when empty.
 QByteArray exchangeToJson(const Exchange& exchange);

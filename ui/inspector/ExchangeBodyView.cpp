@@ -81,11 +81,17 @@ ExchangeBodyView::ExchangeBodyView(Side side, QWidget* parent)
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_headers);
     m_splitter->addWidget(m_stack);
-    m_splitter->setStretchFactor(0, 0);
-    m_splitter->setStretchFactor(1, 1);
+    // Both give and take room when the dock is resized, the body five times as much: with the
+    // headers fixed, a short dock left the body three lines under a mostly empty header table.
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 5);
     // Room for the usual five or six headers; the body gets the rest.
     const int line = QFontMetrics(fixed).lineSpacing();
     m_splitter->setSizes({line * 7, line * 30});
+    // In a short dock the splitter cannot go below the table's own minimum (about five lines),
+    // which left the body fewer lines than the two headers of a typical response had room for.
+    // Two lines and the column titles are the least that still reads as a table.
+    m_headers->setMinimumHeight(m_headers->header()->sizeHint().height() + line * 2 + 2 * m_headers->frameWidth());
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -97,7 +103,7 @@ void ExchangeBodyView::setExchange(ExchangePtr exchange)
 {
     m_exchange = std::move(exchange);
     m_prettyFilled = m_rawFilled = m_treeFilled = false;
-    m_prettyTruncated = m_rawLinesBroken = m_rawTruncated = false;
+    m_prettyTruncated = m_prettyLinesBroken = m_rawLinesBroken = m_rawTruncated = false;
     m_isJson = !bodyDocument().isNull();
     // Drop the previous exchange's text at once, so a hidden view never shows stale content.
     m_pretty->clear();
@@ -192,8 +198,14 @@ void ExchangeBodyView::fillPretty() const
     // is shown as it came.
     const JsonPretty::Result pretty = m_isJson ? JsonPretty::format(bytes) : JsonPretty::truncated(bytes);
     m_prettyTruncated = pretty.truncated;
+    // A body without line breaks (100 000 brackets, a long base64 string, an HTML page on one
+    // line) would be one 256 KB line here, and wrapping one such line costs Qt seconds (6.4 s
+    // for 256 KB of one word, measured by TestInspectorRobustness). Broken every RawMaxLine
+    // characters it costs milliseconds, as in Raw.
+    const ExchangeFormat::Display display = ExchangeFormat::forDisplay(pretty.text);
+    m_prettyLinesBroken = display.linesBroken;
     m_highlighter->setEnabled(m_isJson); // on the empty document: rehighlighting costs nothing
-    m_pretty->setPlainText(pretty.text);
+    m_pretty->setPlainText(display.text);
 }
 
 void ExchangeBodyView::fillRaw() const
@@ -265,6 +277,12 @@ void ExchangeBodyView::updateNote() const
     if (m_mode == ViewMode::Pretty && m_prettyTruncated) {
         note = tr("Showing first %1 KB \u2014 use Raw or Save\u2026 for the whole body.")
                    .arg(JsonPretty::DefaultLimitBytes / 1024);
+        if (m_prettyLinesBroken)
+            note += QLatin1Char(' ')
+                + tr("Lines longer than %1 KB are broken for display.").arg(ExchangeFormat::RawMaxLine / 1024);
+    } else if (m_mode == ViewMode::Pretty && m_prettyLinesBroken) {
+        note = tr("Lines longer than %1 KB are broken for display; Copy body and Save\u2026 keep the exact bytes.")
+                   .arg(ExchangeFormat::RawMaxLine / 1024);
     } else if (m_mode == ViewMode::Raw && m_rawTruncated) {
         note = tr("Showing the first %1 MB \u2014 use Save\u2026 for the whole message.")
                    .arg(ExchangeFormat::RawMaxChars / (1024 * 1024));

@@ -85,6 +85,7 @@ private:
     mutable bool m_rawFilled = false;
     mutable bool m_treeFilled = false;
     mutable bool m_prettyTruncated = false;
+    mutable bool m_prettyLinesBroken = false;
     mutable bool m_rawLinesBroken = false;
     mutable bool m_rawTruncated = false;
     mutable bool m_isJson = false;

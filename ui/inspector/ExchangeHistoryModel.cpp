@@ -1,6 +1,7 @@
 #include "ExchangeHistoryModel.h"
 
 #include "ExchangeFormat.h"
+#include "PersonalDataMask.h"
 
 #include <QBrush>
 #include <QGuiApplication>
@@ -59,6 +60,20 @@ void ExchangeHistoryModel::setPalette(const QPalette& palette)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::ForegroundRole});
 }
 
+void ExchangeHistoryModel::setMaskPersonalData(bool mask)
+{
+    if (m_mask == mask)
+        return;
+    m_mask = mask;
+    if (!m_exchanges.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
+QString ExchangeHistoryModel::shown(const QString& text) const
+{
+    return m_mask ? PersonalDataMask::maskText(text) : text;
+}
+
 void ExchangeHistoryModel::trimToCapacity()
 {
     const int count = int(m_exchanges.size());
@@ -87,7 +102,7 @@ QVariant ExchangeHistoryModel::display(const Exchange& e, int column) const
     case MethodColumn:
         return QString::fromLatin1(e.method);
     case PathColumn:
-        return e.url.path();
+        return shown(e.url.path());
     case StatusColumn:
         return ExchangeFormat::statusText(e);
     case DurationColumn:
@@ -104,11 +119,11 @@ QVariant ExchangeHistoryModel::toolTip(const Exchange& e, int column) const
     case TimeColumn:
         return e.started.toLocalTime().toString(Qt::ISODateWithMs);
     case PathColumn: {
-        const QString url = e.url.toDisplayString();
+        const QString url = m_mask ? PersonalDataMask::maskUrl(e.url).toDisplayString() : e.url.toDisplayString();
         return e.operation.isEmpty() ? url : url + QLatin1Char('\n') + e.operation;
     }
     case StatusColumn: {
-        const QString tip = ExchangeFormat::statusToolTip(e);
+        const QString tip = shown(ExchangeFormat::statusToolTip(e));
         return tip.isEmpty() ? QVariant() : tip;
     }
     default:

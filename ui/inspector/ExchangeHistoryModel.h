@@ -45,6 +45,9 @@ public:
     void setCapacity(int capacity);
     // Error colours follow the palette so they read on dark themes too.
     void setPalette(const QPalette& palette);
+    // Paths and tooltips with email addresses and phone numbers masked (PersonalDataMask).
+    void setMaskPersonalData(bool mask);
+    bool masksPersonalData() const { return m_mask; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -55,8 +58,10 @@ private:
     void trimToCapacity();
     QVariant display(const Exchange& exchange, int column) const;
     QVariant toolTip(const Exchange& exchange, int column) const;
+    QString shown(const QString& text) const;
 
     QList<ExchangePtr> m_exchanges; // newest first
     int m_capacity = DefaultCapacity;
     JsonColors m_colors;
+    bool m_mask = false;
 };

@@ -4,8 +4,10 @@
 #include "ExchangeFormat.h"
 #include "ExchangeHistoryModel.h"
 #include "JsonColors.h"
+#include "MaskedExchange.h"
 #include "UiLogging.h"
 
+#include <QAction>
 #include <QButtonGroup>
 #include <QClipboard>
 #include <QDataStream>
@@ -33,7 +35,7 @@ namespace
 {
 // saveState() layout: magic, version, then the fields in order. Bump the version when adding.
 constexpr quint32 StateMagic = 0x56444931; // "VDI1"
-constexpr quint16 StateVersion = 1;
+constexpr quint16 StateVersion = 2; // 2 added "mask personal data" at the end; 1 is still read
 
 std::optional<QString>& nextSaveFileName()
 {
@@ -94,6 +96,18 @@ QWidget* InspectorWidget::createHistoryPane()
     m_clear->setToolTip(tr("Forget every request shown here. Nothing is sent to the server."));
     connect(m_clear, &QPushButton::clicked, this, &InspectorWidget::clearHistory);
 
+    m_maskAction = new QAction(tr("Mask personal data"), this);
+    m_maskAction->setObjectName(QStringLiteral("maskPersonalDataAction"));
+    m_maskAction->setCheckable(true);
+    m_maskAction->setToolTip(tr("Show email addresses and phone numbers masked (d\u2022\u2022\u2022@example.com, "
+                                "+41 \u2022\u2022 \u2022\u2022\u2022 \u2022\u2022 67), e.g. while sharing "
+                                "your screen. Save\u2026 and Copy as cURL always mask them."));
+    connect(m_maskAction, &QAction::toggled, this, &InspectorWidget::setMaskPersonalData);
+    auto* mask = new QToolButton(pane);
+    mask->setObjectName(QStringLiteral("maskButton"));
+    mask->setDefaultAction(m_maskAction);
+    mask->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
     m_history = new QTableView(pane);
     m_history->setObjectName(QStringLiteral("historyView"));
     m_history->setModel(m_model);
@@ -133,6 +147,7 @@ QWidget* InspectorWidget::createHistoryPane()
     auto* top = new QHBoxLayout;
     top->addWidget(m_count);
     top->addStretch(1);
+    top->addWidget(mask);
     top->addWidget(m_clear);
 
     auto* layout = new QVBoxLayout(pane);
@@ -172,16 +187,19 @@ QWidget* InspectorWidget::createDetailPane()
 
     m_copyBody = new QPushButton(tr("Copy body"), detail);
     m_copyBody->setObjectName(QStringLiteral("copyBodyButton"));
-    m_copyBody->setToolTip(tr("Copy the body of the shown side exactly as it was sent or received."));
+    m_copyBody->setToolTip(tr("Copy the body of the shown side exactly as it was sent or received, "
+                              "or masked while Mask personal data is on."));
     connect(m_copyBody, &QPushButton::clicked, this, &InspectorWidget::copyBody);
     m_copyCurl = new QPushButton(tr("Copy as cURL"), detail);
     m_copyCurl->setObjectName(QStringLiteral("copyCurlButton"));
-    m_copyCurl->setToolTip(tr("Copy a curl command that repeats this request. "
-                              "It reads the token from $ZITADEL_TOKEN."));
+    m_copyCurl->setToolTip(tr("Copy a curl command that repeats this request, for a ticket. "
+                              "It reads the token from $ZITADEL_TOKEN; email addresses and phone numbers are "
+                              "masked."));
     connect(m_copyCurl, &QPushButton::clicked, this, &InspectorWidget::copyCurl);
     m_save = new QPushButton(tr("Save\u2026"), detail);
     m_save->setObjectName(QStringLiteral("saveButton"));
-    m_save->setToolTip(tr("Save request, response and error as one JSON file. The token is never included."));
+    m_save->setToolTip(tr("Save request, response and error as one JSON file, for a ticket. Email addresses "
+                          "and phone numbers are masked; the token is never included."));
     connect(m_save, &QPushButton::clicked, this, &InspectorWidget::saveCurrent);
 
     auto* actions = new QHBoxLayout;
@@ -311,10 +329,21 @@ void InspectorWidget::showCurrent()
         return;
     m_shown = exchange;
     setStatus({});
-    m_request->setExchange(exchange);
-    m_response->setExchange(exchange);
-    if (exchange) {
-        m_summary->setText(ExchangeFormat::summary(*exchange));
+    showDetails();
+    updateCount();
+    Q_EMIT currentExchangeChanged(exchange);
+}
+
+void InspectorWidget::showDetails()
+{
+    if (m_shown && m_maskPersonalData)
+        m_display = std::make_shared<const Exchange>(maskedExchange(*m_shown));
+    else
+        m_display = m_shown;
+    m_request->setExchange(m_display);
+    m_response->setExchange(m_display);
+    if (m_display) {
+        m_summary->setText(ExchangeFormat::summary(*m_display));
         m_detailStack->setCurrentIndex(1);
     } else {
         m_summary->clear();
@@ -322,8 +351,17 @@ void InspectorWidget::showCurrent()
     }
     updateSummaryColors();
     updateActions();
-    updateCount();
-    Q_EMIT currentExchangeChanged(exchange);
+}
+
+void InspectorWidget::setMaskPersonalData(bool mask)
+{
+    if (m_maskPersonalData == mask)
+        return;
+    m_maskPersonalData = mask;
+    m_maskAction->setChecked(mask);
+    m_model->setMaskPersonalData(mask);
+    showDetails();
+    Q_EMIT maskPersonalDataChanged(mask);
 }
 
 void InspectorWidget::updateActions()
@@ -370,15 +408,20 @@ void InspectorWidget::copyBody()
     if (!m_shown || body.isEmpty())
         return;
     QGuiApplication::clipboard()->setText(QString::fromUtf8(body));
-    setStatus(isResponseShown() ? tr("Response body copied.") : tr("Request body copied."));
+    if (m_maskPersonalData)
+        setStatus(isResponseShown() ? tr("Response body copied, email addresses and phone numbers masked.")
+                                    : tr("Request body copied, email addresses and phone numbers masked."));
+    else
+        setStatus(isResponseShown() ? tr("Response body copied.") : tr("Request body copied."));
 }
 
 void InspectorWidget::copyCurl()
 {
     if (!m_shown || !m_shown->sent)
         return;
-    QGuiApplication::clipboard()->setText(curlCommand(*m_shown));
-    setStatus(tr("curl command copied. Set ZITADEL_TOKEN in the shell before running it."));
+    QGuiApplication::clipboard()->setText(curlCommand(*m_shown)); // masks personal data itself
+    setStatus(tr("curl command copied, email addresses and phone numbers masked. Set ZITADEL_TOKEN in the shell "
+                 "before running it."));
 }
 
 void InspectorWidget::setNextSaveFileName(const QString& fileName)
@@ -393,7 +436,8 @@ QString InspectorWidget::askSaveFileName(const QString& suggestion)
         seeded.reset();
         return name;
     }
-    return QFileDialog::getSaveFileName(this, tr("Save exchange"), suggestion, tr("JSON files (*.json)"));
+    return QFileDialog::getSaveFileName(
+        this, tr("Save exchange (email addresses and phone numbers masked)"), suggestion, tr("JSON files (*.json)"));
 }
 
 void InspectorWidget::saveCurrent()
@@ -411,12 +455,13 @@ void InspectorWidget::saveCurrent()
 
     // QSaveFile: an interrupted write never leaves a half-written file behind.
     QSaveFile file(fileName);
+    // exchangeToJson masks personal data itself, whatever the view shows.
     if (!file.open(QIODevice::WriteOnly) || file.write(exchangeToJson(*exchange)) < 0 || !file.commit()) {
         qCWarning(lcUi) << "inspector: could not save exchange to" << fileName << file.errorString();
         setStatus(tr("Could not save %1: %2").arg(QDir::toNativeSeparators(fileName), file.errorString()));
         return;
     }
-    setStatus(tr("Saved to %1").arg(QDir::toNativeSeparators(fileName)));
+    setStatus(tr("Saved to %1, email addresses and phone numbers masked.").arg(QDir::toNativeSeparators(fileName)));
 }
 
 void InspectorWidget::clearHistory()
@@ -432,7 +477,7 @@ QByteArray InspectorWidget::saveState() const
     out.setVersion(QDataStream::Qt_6_4);
     out << StateMagic << StateVersion << qint32(m_viewMode) << isResponseShown() << m_splitter->saveState()
         << m_history->horizontalHeader()->saveState() << m_request->saveSplitterState()
-        << m_response->saveSplitterState();
+        << m_response->saveSplitterState() << m_maskPersonalData;
     return state;
 }
 
@@ -446,9 +491,12 @@ bool InspectorWidget::restoreState(const QByteArray& state)
     bool response = true;
     QByteArray splitter, columns, requestSplitter, responseSplitter;
     in >> magic >> version;
-    if (in.status() != QDataStream::Ok || magic != StateMagic || version != StateVersion)
+    if (in.status() != QDataStream::Ok || magic != StateMagic || version < 1 || version > StateVersion)
         return false;
     in >> mode >> response >> splitter >> columns >> requestSplitter >> responseSplitter;
+    bool mask = false;
+    if (version >= 2)
+        in >> mask;
     if (in.status() != QDataStream::Ok || mode < int(ViewMode::Pretty) || mode > int(ViewMode::Tree))
         return false;
 
@@ -458,6 +506,7 @@ bool InspectorWidget::restoreState(const QByteArray& state)
     m_history->horizontalHeader()->restoreState(columns);
     m_request->restoreSplitterState(requestSplitter);
     m_response->restoreSplitterState(responseSplitter);
+    setMaskPersonalData(mask);
     return true;
 }
 

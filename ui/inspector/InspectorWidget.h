@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class ExchangeHistoryModel;
+class QAction;
 class QAbstractButton;
 class QButtonGroup;
 class QLabel;
@@ -17,7 +18,12 @@ class QTableView;
 // The JSON inspector, like a browser's network panel: the history of exchanges on top, the
 // selected one below (summary line, then Request/Response tabs shown Pretty, Raw or as a Tree).
 //
-// objectNames: "historyView", "historyCountLabel", "clearButton", "summaryLabel",
+// "Mask personal data" (a checkable action, remembered in saveState()) masks email addresses and
+// phone numbers in everything shown: history, summary, headers, bodies, tree and Copy body.
+// Save… and Copy as cURL always mask, since what they produce ends up in tickets.
+//
+// objectNames: "historyView", "historyCountLabel", "maskButton" (its action
+// "maskPersonalDataAction"), "clearButton", "summaryLabel",
 // "emptyStateLabel", "exchangeTabs" (tab 0 "requestView", tab 1 "responseView", see
 // ExchangeBodyView for their children), "prettyButton", "rawButton", "treeButton",
 // "copyBodyButton", "copyCurlButton", "saveButton", "statusLabel", "inspectorSplitter".
@@ -40,13 +46,16 @@ public:
     // History beside the details (a wide dock below the lists) or above them (a tall one).
     void setOrientation(Qt::Orientation orientation);
 
+    bool masksPersonalData() const { return m_maskPersonalData; }
+    void setMaskPersonalData(bool mask);
+
     ViewMode viewMode() const { return m_viewMode; }
     void setViewMode(ViewMode mode);
     // Which side the copy button and tabs refer to.
     bool isResponseShown() const;
     void setResponseShown(bool response);
 
-    // View mode, splitter sizes and column widths, for the main window's QSettings.
+    // View mode, masking, splitter sizes and column widths, for the main window's QSettings.
     QByteArray saveState() const;
     bool restoreState(const QByteArray& state);
 
@@ -68,6 +77,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void currentExchangeChanged(ExchangePtr exchange);
+    void maskPersonalDataChanged(bool mask);
     // The inspector wants to be seen (showExchange); the dock shows and raises itself.
     void revealRequested();
 
@@ -79,6 +89,7 @@ private:
     QWidget* createDetailPane();
     QAbstractButton* addViewButton(QButtonGroup* group, ViewMode mode, const QString& name, const QString& text);
     void showCurrent();
+    void showDetails();
     void updateActions();
     void updateSummaryColors();
     void updateCount();
@@ -87,8 +98,10 @@ private:
     QString askSaveFileName(const QString& suggestion);
 
     ExchangeHistoryModel* m_model;
-    ExchangePtr m_shown;
+    ExchangePtr m_shown; // as recorded
+    ExchangePtr m_display; // what the details show: m_shown, or its masked copy
     ViewMode m_viewMode = ViewMode::Pretty;
+    bool m_maskPersonalData = false;
 
     QSplitter* m_splitter = nullptr;
     QTableView* m_history = nullptr;
@@ -103,5 +116,6 @@ private:
     QPushButton* m_copyCurl = nullptr;
     QPushButton* m_save = nullptr;
     QPushButton* m_clear = nullptr;
+    QAction* m_maskAction = nullptr;
     QLabel* m_status = nullptr;
 };

@@ -8,8 +8,10 @@
 #include "InspectorWidget.h"
 #include "JsonHighlighter.h"
 #include "JsonPretty.h"
+#include "JsonTreeModel.h"
 
 #include <QClipboard>
+#include <QDataStream>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -40,6 +42,62 @@
 
 using namespace Fixtures;
 
+namespace
+{
+// getUser() with personal data in every place the inspector shows: URL, headers, both bodies,
+// the error line.
+Exchange personalExchange()
+{
+    Exchange e = getUser(8);
+    e.method = "POST";
+    e.url = QUrl(base + QStringLiteral("/v2/users?search=ada%40example.com"));
+    e.requestHeaders.append(qMakePair(QByteArray("X-Caller"), QByteArray("ada@example.com")));
+    e.requestBody = R"({"queries":[{"phoneQuery":{"number":"+41791234567"}}]})";
+    e.responseHeaders.append(qMakePair(QByteArray("X-Support"), QByteArray("call +41 44 668 18 00")));
+    e.error.kind = ApiError::Kind::NotFound;
+    e.error.httpStatus = 404;
+    e.error.message = QStringLiteral("User ada@example.com not found");
+    e.error.sentence = QStringLiteral("There is no user ada@example.com.");
+    return e;
+}
+
+const QString MaskedEmail = QStringLiteral("a\u2022\u2022\u2022@example.com");
+const QString MaskedPhone = QStringLiteral("+41 \u2022\u2022 \u2022\u2022\u2022 \u2022\u2022 67");
+
+// No trace of Ada's address or phone number: not whole, not the national digits.
+bool showsPersonalData(const QString& text)
+{
+    return text.contains(QStringLiteral("ada@example.com")) || text.contains(QStringLiteral("791234567"))
+        || text.contains(QStringLiteral("44 668 18"));
+}
+
+QString allValues(const QAbstractItemModel* model)
+{
+    QStringList values;
+    QList<QModelIndex> parents {QModelIndex()};
+    while (!parents.isEmpty()) {
+        const QModelIndex parent = parents.takeLast();
+        for (int row = 0; row < model->rowCount(parent); ++row) {
+            for (int column = 0; column < model->columnCount(parent); ++column) {
+                const QModelIndex index = model->index(row, column, parent);
+                values << index.data().toString() << index.data(Qt::ToolTipRole).toString();
+            }
+            if (model->hasChildren(model->index(row, 0, parent)))
+                parents << model->index(row, 0, parent);
+        }
+    }
+    return values.join(QLatin1Char('\n'));
+}
+
+QString headerValues(const QTreeWidget* headers)
+{
+    QStringList values;
+    for (int i = 0; i < headers->topLevelItemCount(); ++i)
+        values << headers->topLevelItem(i)->text(1);
+    return values.join(QLatin1Char('\n'));
+}
+} // namespace
+
 class TestInspectorWidget : public QObject
 {
     Q_OBJECT
@@ -67,6 +125,10 @@ private Q_SLOTS:
     void stateRoundTrip();
     void restoreRejectsGarbage();
     void largeBodyIsCapped();
+    void maskToggleMasksEveryView();
+    void exportsAreMaskedWithTheToggleOff();
+    void maskIsRemembered();
+    void restoresAStateSavedBeforeMasking();
 
 private:
     template <class T>
@@ -470,6 +532,128 @@ void TestInspectorWidget::largeBodyIsCapped()
 
     click("copyBodyButton");
     QCOMPARE(QGuiApplication::clipboard()->text().size(), body.size());
+}
+
+void TestInspectorWidget::maskToggleMasksEveryView()
+{
+    m_inspector->addExchange(shared(personalExchange()));
+    auto* button = child<QToolButton>("maskButton");
+    QVERIFY(button && button->isVisible() && button->isCheckable());
+    QVERIFY(!button->isChecked());
+    QCOMPARE(button->text(), QStringLiteral("Mask personal data"));
+    QVERIFY(showsPersonalData(m_inspector->currentPrettyText(true))); // off: exactly as received
+
+    QSignalSpy changed(m_inspector.get(), &InspectorWidget::maskPersonalDataChanged);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(button->isChecked());
+    QVERIFY(m_inspector->masksPersonalData());
+    QCOMPARE(changed.count(), 1);
+
+    // Every view of both sides, the headers, the summary line and the history.
+    for (const bool response : {true, false}) {
+        m_inspector->setResponseShown(response);
+        const QString side = response ? QStringLiteral("response") : QStringLiteral("request");
+        const QString pretty = m_inspector->currentPrettyText(response);
+        const QString raw = m_inspector->currentRawText(response);
+        click("treeButton");
+        const QString tree = allValues(m_inspector->findChild<QTreeView*>(side + QStringLiteral("Tree"))->model());
+        const QString headers = headerValues(m_inspector->findChild<QTreeWidget*>(side + QStringLiteral("Headers")));
+        for (const QString& text : {pretty, raw, tree, headers})
+            QVERIFY2(!showsPersonalData(text), qPrintable(side + QStringLiteral(": ") + text));
+        click("prettyButton");
+    }
+    QVERIFY(m_inspector->currentPrettyText(true).contains(QStringLiteral("\"email\": \"") + MaskedEmail + '"'));
+    QVERIFY(m_inspector->currentPrettyText(true).contains(QStringLiteral("\"phone\": \"") + MaskedPhone + '"'));
+    QVERIFY(m_inspector->currentPrettyText(false).contains(MaskedPhone));
+    QVERIFY(m_inspector->currentRawText(false).contains(QStringLiteral("X-Caller: ") + MaskedEmail));
+    QVERIFY(m_inspector->currentRawText(true).contains(QStringLiteral("X-Support: call +41 \u2022\u2022 ")));
+    // Ids, codes and timestamps are left alone.
+    QVERIFY(m_inspector->currentPrettyText(true).contains(QStringLiteral("\"userId\": \"1\"")));
+    QVERIFY(m_inspector->currentPrettyText(true).contains(QStringLiteral("USER_STATE_ACTIVE")));
+    const QString summary = child<QLabel>("summaryLabel")->text();
+    QVERIFY2(summary.contains(MaskedEmail) && !showsPersonalData(summary), qPrintable(summary));
+    const ExchangeHistoryModel* history = m_inspector->historyModel();
+    const QString tip = history->index(0, ExchangeHistoryModel::PathColumn).data(Qt::ToolTipRole).toString()
+        + history->index(0, ExchangeHistoryModel::StatusColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(MaskedEmail) && !showsPersonalData(tip), qPrintable(tip));
+    // The masked body is still JSON: the tree has the same shape and the pretty view its colours.
+    auto* tree = m_inspector->findChild<QTreeView*>(QStringLiteral("responseTree"));
+    QCOMPARE(tree->model()->rowCount(), 1);
+    QVERIFY(m_inspector->findChild<QLabel*>(QStringLiteral("responseNote"))->text().isEmpty());
+
+    // Copy body copies what is shown.
+    m_inspector->setResponseShown(true);
+    click("copyBodyButton");
+    const QString copied = QGuiApplication::clipboard()->text();
+    QVERIFY2(!showsPersonalData(copied) && copied.contains(MaskedEmail), qPrintable(copied));
+    QVERIFY(QJsonDocument::fromJson(copied.toUtf8()).isObject());
+    QVERIFY(child<QLabel>("statusLabel")->text().contains(QStringLiteral("masked")));
+
+    // Off again: everything exactly as received.
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(!m_inspector->masksPersonalData());
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(m_inspector->currentPrettyText(true), JsonPretty::format(personalExchange().responseBody).text);
+    click("copyBodyButton");
+    QCOMPARE(QGuiApplication::clipboard()->text(), QString::fromUtf8(personalExchange().responseBody));
+    QVERIFY(showsPersonalData(history->index(0, ExchangeHistoryModel::StatusColumn).data(Qt::ToolTipRole).toString()));
+}
+
+void TestInspectorWidget::exportsAreMaskedWithTheToggleOff()
+{
+    // Save… and Copy as cURL go into tickets: masked even while the view shows everything.
+    m_inspector->addExchange(shared(personalExchange()));
+    QVERIFY(!m_inspector->masksPersonalData());
+    click("copyCurlButton");
+    const QString curl = QGuiApplication::clipboard()->text();
+    QVERIFY2(!showsPersonalData(curl), qPrintable(curl));
+    QVERIFY(curl.contains(MaskedPhone));
+    QVERIFY(child<QLabel>("statusLabel")->text().contains(QStringLiteral("phone numbers masked")));
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ticket.json"));
+    InspectorWidget::setNextSaveFileName(path);
+    click("saveButton");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray saved = file.readAll();
+    QVERIFY2(!showsPersonalData(QString::fromUtf8(saved)), saved.constData());
+    QVERIFY(QJsonDocument::fromJson(saved).isObject());
+    QVERIFY(child<QLabel>("statusLabel")->text().contains(QStringLiteral("email addresses and phone numbers masked")));
+    // The buttons say so before anyone clicks.
+    QVERIFY(child<QPushButton>("saveButton")->toolTip().contains(QStringLiteral("masked")));
+    QVERIFY(child<QPushButton>("copyCurlButton")->toolTip().contains(QStringLiteral("masked")));
+    QVERIFY(showsPersonalData(m_inspector->currentPrettyText(true))); // the view was not changed
+}
+
+void TestInspectorWidget::maskIsRemembered()
+{
+    m_inspector->setMaskPersonalData(true);
+    const QByteArray state = m_inspector->saveState();
+    InspectorWidget restored;
+    QVERIFY(!restored.masksPersonalData());
+    QVERIFY(restored.restoreState(state));
+    QVERIFY(restored.masksPersonalData());
+    QVERIFY(restored.findChild<QToolButton*>(QStringLiteral("maskButton"))->isChecked());
+    restored.addExchange(shared(personalExchange()));
+    QVERIFY(!showsPersonalData(restored.currentPrettyText(true)));
+
+    m_inspector->setMaskPersonalData(false);
+    QVERIFY(restored.restoreState(m_inspector->saveState()));
+    QVERIFY(!restored.masksPersonalData());
+}
+
+void TestInspectorWidget::restoresAStateSavedBeforeMasking()
+{
+    // A settings file written before the toggle existed (state version 1) still restores.
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << quint32(0x56444931) << quint16(1) << qint32(InspectorWidget::ViewMode::Raw) << false << QByteArray()
+        << QByteArray() << QByteArray() << QByteArray();
+    QVERIFY(m_inspector->restoreState(state));
+    QCOMPARE(m_inspector->viewMode(), InspectorWidget::ViewMode::Raw);
+    QVERIFY(!m_inspector->masksPersonalData());
 }
 
 QTEST_MAIN(TestInspectorWidget)

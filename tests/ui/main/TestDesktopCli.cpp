@@ -1,3 +1,6 @@
+#include "AppSettings.h"
+#include "ProfileStore.h"
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -13,6 +16,8 @@ private slots:
     void badArguments_data();
     void badArguments();
     void versionAndHelp();
+    void tokenFileProblems_data();
+    void tokenFileProblems();
 
 private:
     int run(const QStringList& arguments, QByteArray* out = nullptr, QByteArray* err = nullptr);
@@ -69,6 +74,8 @@ void TestDesktopCli::badArguments_data()
     QTest::newRow("unknown profile") << QStringList {"--profile", "Nope"} << "no saved connection named";
     QTest::newRow("users per org") << QStringList {"--users-per-org", "2000000"} << "0 to 1000000";
     QTest::newRow("unknown option") << QStringList {"--frobnicate"} << "frobnicate";
+    QTest::newRow("token file without profile")
+        << QStringList {"--token-file", "t.txt"} << "--token-file needs --profile";
 }
 
 void TestDesktopCli::badArguments()
@@ -87,8 +94,44 @@ void TestDesktopCli::versionAndHelp()
     QCOMPARE(run({QStringLiteral("--version")}, &out), 0);
     QVERIFY2(out.contains("verifydesk"), out.constData());
     QCOMPARE(run({QStringLiteral("--help")}, &out), 0);
-    for (const char* option : {"--mock", "--profile", "--org", "--user", "--exit-after-load"})
+    for (const char* option : {"--mock", "--profile", "--token-file", "--org", "--user", "--exit-after-load"})
         QVERIFY2(out.contains(option), option);
+}
+
+void TestDesktopCli::tokenFileProblems_data()
+{
+    QTest::addColumn<QByteArray>("content"); // empty: no file at all
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing") << QByteArray() << "cannot read the token file";
+    QTest::newRow("empty") << QByteArray("\n  \n") << "is empty";
+}
+
+void TestDesktopCli::tokenFileProblems()
+{
+    // A profile to give the token to, as the connection dialog saves it.
+    {
+        AppSettings settings(m_dir->filePath(QStringLiteral("s.ini")));
+        ProfileStore profiles(settings.settings());
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("Staging");
+        profile.baseUrl = QUrl(QStringLiteral("https://staging.example.com"));
+        QVERIFY(profiles.save(profile).has_value());
+    }
+    QFETCH(QByteArray, content);
+    QFETCH(QString, message);
+    const QString file = m_dir->filePath(QStringLiteral("token.txt"));
+    if (!content.isEmpty()) {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+    }
+    QByteArray err;
+    QCOMPARE(run({QStringLiteral("--profile"), QStringLiteral("Staging"), QStringLiteral("--token-file"), file},
+                 nullptr,
+                 &err),
+        2);
+    QVERIFY2(err.contains(message.toUtf8()), err.constData());
+    QVERIFY2(err.contains(file.toUtf8()), err.constData()); // names the file, so it can be fixed
 }
 
 QTEST_GUILESS_MAIN(TestDesktopCli)

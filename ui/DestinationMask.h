@@ -4,7 +4,8 @@
 
 // Addresses as they may appear in result lines, confirmations and logs: enough to tell the
 // caller "we sent it to m•••@example.com" without the whole address ending up in a
-// screenshot or a ticket.
+// screenshot or a ticket. The one masking rule of the app: the user panel masks the address it
+// sends to, the JSON inspector every address and number it finds (PersonalDataMask).
 namespace DestinationMask
 {
 // "minnie@example.com" -> "m•••@example.com": the first character of the local part and
