@@ -11,10 +11,12 @@
 #include "LoadWatcher.h"
 #include "MainWindow.h"
 #include "ProfileStore.h"
+#include "SystemProxyFactory.h"
 #include "TokenFileSecretStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QNetworkProxyFactory>
 #include <QTimer>
 
 #include <cstdio>
@@ -37,6 +39,10 @@ int main(int argc, char* argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Verify Desk"));
     QApplication::setApplicationVersion(QStringLiteral(VD_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("verifydesk"));
+    // Every network manager in the app (ZitadelClient installs its own copy of this rule, the
+    // mock panel's admin client takes this one): the system's proxy settings, except for this
+    // computer, so the embedded mock on 127.0.0.1 is never reached through a proxy.
+    QNetworkProxyFactory::setApplicationProxyFactory(new SystemProxyFactory);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main",

@@ -1,11 +1,16 @@
 #include "ErrorDecoder.h"
 
+#include "TlsDiagnosis.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QMetaEnum>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace
 {
@@ -238,6 +243,61 @@ QString permissionSentence(ApiOperation op)
     return {};
 }
 
+// When a request may have had its effect although no usable answer came back.
+QString mayHaveActed(ApiOperation op)
+{
+    if (isResend(op))
+        return tr("The code may still have been sent, so check before sending again.");
+    if (isVerify(op))
+        return tr("The address may have been verified anyway, so check the user before trying again.");
+    return {};
+}
+
+// "try again in 42 seconds", "try again in 5 minutes", "try again in 3 hours". Singular and
+// plural are chosen here rather than with %n, which needs a translation file to read well.
+QString tryAgainIn(int seconds)
+{
+    if (seconds <= 0)
+        return tr("you can try again now");
+    if (seconds < 120)
+        return seconds == 1 ? tr("try again in 1 second") : tr("try again in %1 seconds").arg(seconds);
+    if (seconds < 2 * 3600)
+        return tr("try again in %1 minutes").arg((seconds + 59) / 60);
+    return tr("try again in %1 hours").arg((seconds + 3599) / 3600);
+}
+
+QString withSpace(const QString& a, const QString& b)
+{
+    return b.isEmpty() ? a : a + QLatin1Char(' ') + b;
+}
+
+// 5xx: always the server's side, never what the person entered. Proxies answer 502/503/504
+// without a ZITADEL body; ZITADEL's own 503 (UNAVAILABLE) carries one.
+QString serverSentence(const ApiError& e, const ErrorDecoder::Input& in)
+{
+    const QString notYou = tr("This is not caused by what you entered.");
+    QString later = e.retryAfterSeconds >= 0 ? tryAgainIn(e.retryAfterSeconds) : tr("try again later");
+    later[0] = later[0].toUpper();
+    later += QLatin1Char('.');
+    switch (e.httpStatus) {
+    case 502:
+        return withSpace(
+            tr("A proxy in front of the server got no valid answer from it (HTTP 502 Bad Gateway). %1").arg(notYou),
+            mayHaveActed(in.operation).isEmpty() ? later : mayHaveActed(in.operation));
+    case 503:
+        return tr("The server is temporarily unavailable (HTTP 503). %1 %2").arg(notYou, later);
+    case 504:
+        return withSpace(
+            tr("A proxy in front of the server gave up waiting for it (HTTP 504 Gateway Timeout). %1").arg(notYou),
+            mayHaveActed(in.operation).isEmpty() ? later : mayHaveActed(in.operation));
+    default:
+        break;
+    }
+    if (e.grpcCode < 0)
+        return tr("The server or a proxy in front of it failed (HTTP %1). %2 %3").arg(e.httpStatus).arg(notYou, later);
+    return tr("The server had a problem (HTTP %1). %2 %3").arg(e.httpStatus).arg(notYou, later);
+}
+
 QString sentenceForKind(const ApiError& e, const ErrorDecoder::Input& in)
 {
     using K = ApiError::Kind;
@@ -256,34 +316,49 @@ QString sentenceForKind(const ApiError& e, const ErrorDecoder::Input& in)
     case K::Timeout: {
         const QString waited =
             in.timeoutMs > 0 ? tr("within %1 seconds").arg(in.timeoutMs / 1000.0, 0, 'g', 3) : tr("in time");
-        if (isResend(in.operation))
-            return tr("The server did not answer %1. The code may still have been sent, so check before sending "
-                      "again.")
-                .arg(waited);
-        if (isVerify(in.operation))
-            return tr("The server did not answer %1. The address may have been verified anyway, so check the user "
-                      "before trying again.")
-                .arg(waited);
-        return tr("The server did not answer %1.").arg(waited);
+        // A server that sent its head and then trickles (or stalls) is told apart from one
+        // that never answered: the first did receive the request.
+        const QString what = in.answerStarted ? tr("The server started to answer but did not finish %1.").arg(waited)
+                                              : tr("The server did not answer %1.").arg(waited);
+        return withSpace(what, mayHaveActed(in.operation));
     }
-    case K::Network:
+    case K::Network: {
+        const QString through = in.proxy.isEmpty()
+            ? QString()
+            : tr("The request went through the proxy %1, from this computer's proxy settings.").arg(in.proxy);
         switch (in.networkError) {
         case QNetworkReply::ConnectionRefusedError:
-            return tr("The server refused the connection; check the instance URL and that the server is running.");
+            return withSpace(
+                tr("The server refused the connection; check the instance URL and that the server is running."),
+                through);
         case QNetworkReply::HostNotFoundError:
-            return tr("The server's name could not be found; check the instance URL.");
+            return withSpace(tr("The server's name could not be found; check the instance URL."), through);
         case QNetworkReply::RemoteHostClosedError:
-            return tr("The server closed the connection before the whole answer arrived.");
+            return withSpace(withSpace(tr("The server closed the connection before the whole answer arrived."),
+                                 mayHaveActed(in.operation)),
+                through);
+        case QNetworkReply::ContentReSendError:
+            // Qt wanted to send the request again on a new connection; we never let it.
+            return withSpace(
+                withSpace(tr("The server closed the connection without answering."), mayHaveActed(in.operation)),
+                through);
         case QNetworkReply::ProxyConnectionRefusedError:
         case QNetworkReply::ProxyConnectionClosedError:
         case QNetworkReply::ProxyNotFoundError:
         case QNetworkReply::ProxyTimeoutError:
         case QNetworkReply::ProxyAuthenticationRequiredError:
-            return tr("The proxy between you and the server failed: %1.").arg(in.networkErrorString);
+        case QNetworkReply::UnknownProxyError:
+            return in.proxy.isEmpty()
+                ? tr("The proxy between you and the server failed: %1.").arg(in.networkErrorString)
+                : tr("The proxy %1 (from this computer's proxy settings) failed: %2.")
+                      .arg(in.proxy, in.networkErrorString);
         default:
-            return tr("Could not reach the server: %1.").arg(in.networkErrorString);
+            return withSpace(tr("Could not reach the server: %1.").arg(in.networkErrorString), through);
         }
+    }
     case K::Tls:
+        if (!in.sslErrors.isEmpty())
+            return TlsDiagnosis::describe(in.sslErrors, in.host, in.peerCertificate).sentence;
         return tr("The secure connection to the server failed: %1.").arg(in.networkErrorString);
     case K::Unauthenticated:
         if (e.message == QLatin1String("auth header missing"))
@@ -303,17 +378,10 @@ QString sentenceForKind(const ApiError& e, const ErrorDecoder::Input& in)
         if (e.message.contains(QLatin1String("quota"), Qt::CaseInsensitive))
             return tr("This ZITADEL instance has used up its request quota; try later or ask the instance owner.");
         if (e.retryAfterSeconds >= 0)
-            return e.retryAfterSeconds == 1
-                ? tr("The server is limiting requests; try again in 1 second.")
-                : tr("The server is limiting requests; try again in %1 seconds.").arg(e.retryAfterSeconds);
+            return tr("The server is limiting requests; %1.").arg(tryAgainIn(e.retryAfterSeconds));
         return tr("The server is limiting requests; wait a little and try again.");
     case K::Server:
-        if (e.grpcCode < 0)
-            return tr("The server or a proxy in front of it failed (HTTP %1); this is not caused by what you entered. "
-                      "Try again later.")
-                .arg(e.httpStatus);
-        return tr("The server had a problem (HTTP %1); this is not caused by what you entered. Try again later.")
-            .arg(e.httpStatus);
+        return serverSentence(e, in);
     case K::MalformedResponse:
         return tr("The server's answer could not be read: %1.").arg(e.technical);
     }
@@ -333,10 +401,32 @@ ApiError decode(const Input& in)
     ApiError e;
     e.httpStatus = in.httpStatus;
     e.technical = in.networkErrorString;
+    if (in.networkError != QNetworkReply::NoError) // Qt's name for it too, for searching
+        e.technical += QStringLiteral(" (%1)").arg(
+            QString::fromLatin1(QMetaEnum::fromType<QNetworkReply::NetworkError>().valueToKey(in.networkError)));
     using K = ApiError::Kind;
 
     if (in.cancelledByUser) {
         e.kind = K::Cancelled;
+    } else if (!in.refusedRedirect.isEmpty()) {
+        // The server (or something pretending to be it) pointed elsewhere: its doing.
+        e.kind = K::Server;
+        e.technical = QStringLiteral("redirect (HTTP %1) not followed").arg(in.httpStatus);
+        e.sentence = in.refusedRedirect;
+        return e;
+    } else if (in.bodyTooLarge) {
+        e.kind = K::MalformedResponse;
+        e.technical = QStringLiteral("answer cut off after %1 bytes (limit %2)").arg(in.body.size()).arg(in.bodyLimit);
+        e.sentence = withSpace(tr("The server's answer is larger than %1 MB, far more than any ZITADEL answer, so "
+                                  "Verify Desk stopped reading it.")
+                                   .arg(in.bodyLimit / (1024 * 1024)),
+            in.httpStatus >= 200 && in.httpStatus < 300 ? mayHaveActed(in.operation) : QString());
+        return e;
+    } else if (!in.sslErrors.isEmpty()) {
+        // Checked before the transfer errors: a refused certificate is the cause, whatever
+        // error code the reply ended with.
+        e.kind = K::Tls;
+        e.technical = TlsDiagnosis::describe(in.sslErrors, in.host, in.peerCertificate).technical;
     } else if (in.timedOut || in.networkError == QNetworkReply::OperationCanceledError
         || in.networkError == QNetworkReply::TimeoutError) {
         // Qt 6.4 reports its transfer timeout as OperationCanceledError; we did not cancel, so
@@ -349,10 +439,25 @@ ApiError decode(const Input& in)
         } else {
             e.kind = isTlsError(in.networkError) ? K::Tls : K::Network;
         }
+    } else if (in.httpStatus < 200) {
+        // An interim status (1xx) is all that arrived: no answer at all.
+        e.kind = in.networkError == QNetworkReply::NoError ? K::MalformedResponse : K::Network;
+        e.technical = QStringLiteral("only an interim HTTP %1, no final answer").arg(in.httpStatus);
     } else if (in.httpStatus >= 200 && in.httpStatus < 300) {
         if (in.networkError == QNetworkReply::NoError)
             return {};
         e.kind = K::Network; // e.g. the connection closed mid-body
+    } else if (in.httpStatus < 400) {
+        // A redirect that cannot be followed: no Location, or not a kind that names a new
+        // address (300 Multiple Choices, 304 Not Modified, ...).
+        e.kind = K::Server;
+        e.technical = in.location.isEmpty()
+            ? QStringLiteral("HTTP %1 without a Location").arg(in.httpStatus)
+            : QStringLiteral("HTTP %1 to %2").arg(in.httpStatus).arg(QString::fromUtf8(in.location.left(200)));
+        e.sentence = tr("The server answered with a redirect (HTTP %1) that does not say where to go, so there is "
+                        "no answer to show.")
+                         .arg(in.httpStatus);
+        return e;
     } else {
         readBody(in.body, &e);
         if (e.grpcCode >= 0)
@@ -403,16 +508,18 @@ int parseRetryAfter(const QByteArray& value, const QDateTime& now)
     const QByteArray v = value.trimmed();
     if (v.isEmpty())
         return -1;
-    bool ok = false;
-    const int seconds = v.toInt(&ok);
-    if (ok)
-        return seconds >= 0 ? seconds : -1;
+    const bool digits = std::all_of(v.cbegin(), v.cend(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits) {
+        bool ok = false;
+        const qint64 seconds = v.toLongLong(&ok);
+        return !ok ? MaxRetryAfterSeconds : int(qMin<qint64>(seconds, MaxRetryAfterSeconds)); // !ok: overflow
+    }
     // HTTP-date in its one modern form (IMF-fixdate), e.g. "Wed, 21 Oct 2015 07:28:00 GMT".
     // Qt's RFC 2822 parser does not take the "GMT" zone name, so read it with the C locale.
     QDateTime at = QLocale::c().toDateTime(QString::fromLatin1(v), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
     at.setTimeSpec(Qt::UTC);
     if (!at.isValid())
         return -1;
-    return int(qMax<qint64>(0, now.secsTo(at)));
+    return int(qBound<qint64>(0, now.secsTo(at), qint64(MaxRetryAfterSeconds)));
 }
 } // namespace ErrorDecoder

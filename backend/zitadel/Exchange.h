@@ -22,6 +22,7 @@ struct Exchange
     QString operation; // the API method, e.g. "ResendEmailCode (v2)"
     QByteArray method;
     QUrl url;
+    QList<QUrl> redirects; // each followed redirect's target, in order (same origin only)
     HeaderList requestHeaders;
     QByteArray requestBody;
 

@@ -4,13 +4,18 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
-#include <QLocale>
 
 namespace
 {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("ExtraCa", text);
+}
+
+QString nameOf(const QSslCertificate& c)
+{
+    const QStringList cn = c.subjectInfo(QSslCertificate::CommonName);
+    return cn.isEmpty() ? c.subjectDisplayName() : cn.join(QLatin1String(", "));
 }
 
 // A CA file is a few kilobytes; anything far larger is not one.
@@ -45,12 +50,13 @@ QList<QSslCertificate> load(const QString& path, QString* problem)
         return fail(tr("The CA file %1 holds no certificate in PEM or DER form.").arg(path));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const QSslCertificate& c : certificates) {
+        // Dates as 2001-01-01, like the TLS sentences: the same in every locale.
         if (c.expiryDate() < now)
-            return fail(tr("The certificate in %1 expired on %2.")
-                            .arg(path, QLocale().toString(c.expiryDate().toLocalTime(), QLocale::ShortFormat)));
+            return fail(tr("The certificate “%1” in %2 expired on %3.")
+                            .arg(nameOf(c), path, c.expiryDate().toUTC().date().toString(Qt::ISODate)));
         if (c.effectiveDate() > now)
-            return fail(tr("The certificate in %1 is not valid before %2.")
-                            .arg(path, QLocale().toString(c.effectiveDate().toLocalTime(), QLocale::ShortFormat)));
+            return fail(tr("The certificate “%1” in %2 is not valid before %3.")
+                            .arg(nameOf(c), path, c.effectiveDate().toUTC().date().toString(Qt::ISODate)));
     }
     if (problem)
         problem->clear();

@@ -2,6 +2,7 @@
 
 #include "ClientLogging.h"
 #include "RequestValidation.h"
+#include "SystemProxyFactory.h"
 #include "ZitadelJson.h"
 
 #include <QCoreApplication>
@@ -87,6 +88,25 @@ ZitadelClient::ZitadelClient(QObject* parent)
     : ZitadelClient(new QNetworkAccessManager, parent)
 {
     m_nam->setParent(this);
+    m_nam->setProxyFactory(new SystemProxyFactory); // the manager owns it
+}
+
+void ZitadelClient::setExtraCaCertificates(const QList<QSslCertificate>& certificates)
+{
+    if (certificates == m_extraCas)
+        return;
+    m_extraCas = certificates;
+    if (certificates.isEmpty()) {
+        m_tlsWithExtraCas = QSslConfiguration();
+    } else {
+        // Setting CAs turns off Qt's on-demand loading of the system store, so the system's
+        // CAs are listed explicitly: the extra ones are added, never a replacement.
+        m_tlsWithExtraCas = QSslConfiguration::defaultConfiguration();
+        m_tlsWithExtraCas.setCaCertificates(QSslConfiguration::systemCaCertificates() + certificates);
+    }
+    // Connections kept open were verified under the old trust; the next call starts afresh.
+    m_nam->clearConnectionCache();
+    qCInfo(lcClient) << "extra CA certificates:" << certificates.size();
 }
 
 ZitadelClient::ZitadelClient(QNetworkAccessManager* nam, QObject* parent)
@@ -193,14 +213,9 @@ ApiCall* ZitadelClient::send(ApiOperation operation,
     if (!r.organizationContext.isEmpty())
         setHeader("x-zitadel-orgid", r.organizationContext.toUtf8(), r.organizationContext.toUtf8());
     setHeader("User-Agent", "VerifyDesk/" VD_VERSION, "VerifyDesk/" VD_VERSION);
-    // Redirects are followed only when they are not less safe (never https -> http).
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-    if (!m_extraCaCertificates.isEmpty()) {
-        // Added to the system's CAs, never instead of them.
-        QSslConfiguration ssl = request.sslConfiguration();
-        ssl.addCaCertificates(m_extraCaCertificates);
-        request.setSslConfiguration(ssl);
-    }
+    if (!m_extraCas.isEmpty())
+        request.setSslConfiguration(m_tlsWithExtraCas);
+    // Redirects and oversized answers are ApiCall's to police.
 
     call->start(m_nam, request, r.method, body, recorded, m_timeoutMs, operationName, m_nextExchangeId++);
     return call;

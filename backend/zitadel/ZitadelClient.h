@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QUrl>
 
 #include <functional>
@@ -47,29 +48,29 @@ public:
 
     static constexpr int DefaultTimeoutMs = 30000;
 
+    // Creates its own QNetworkAccessManager, with a SystemProxyFactory: the system's proxy for
+    // other hosts, never one for this computer (the embedded mock).
     explicit ZitadelClient(QObject* parent = nullptr);
-    // Uses a shared QNetworkAccessManager (not owned).
+    // Uses a shared QNetworkAccessManager (not owned); its owner decides about proxies.
     explicit ZitadelClient(QNetworkAccessManager* nam, QObject* parent = nullptr);
 
     // Returns a plain sentence when the URL is unusable; the previous URL is kept then.
     std::optional<QString> setBaseUrl(const QUrl& baseUrl);
     QUrl baseUrl() const { return m_baseUrl; }
     void setToken(const QString& token) { m_token = token; }
-    // Forgets URL and token: until the next setBaseUrl() every call fails before sending, so
-    // nothing can reach the previous server while another connection is being set up.
+    // Forgets URL, token and extra CAs: until the next setBaseUrl() every call fails before
+    // sending, so nothing can reach the previous server while another connection is being set up.
     void clearConnection()
     {
         m_baseUrl = QUrl();
         m_token.clear();
+        setExtraCaCertificates({});
     }
+    // Certificate authorities trusted on top of the system's (a profile's extra CA file) for
+    // every following call; empty for the system's alone. Nothing here can switch checks off.
+    void setExtraCaCertificates(const QList<QSslCertificate>& certificates);
+    QList<QSslCertificate> extraCaCertificates() const { return m_extraCas; }
     bool hasToken() const { return !m_token.isEmpty(); }
-    // CAs trusted on top of the system's for every request from now on (a profile's extra CA
-    // file, see ExtraCa); an empty list trusts the system's alone. Certificate errors are never
-    // ignored.
-    void setExtraCaCertificates(QList<QSslCertificate> certificates)
-    {
-        m_extraCaCertificates = std::move(certificates);
-    }
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds > 0 ? milliseconds : DefaultTimeoutMs; }
     int timeout() const { return m_timeoutMs; }
     void setV2Transport(V2Transport transport) { m_transport = transport; }
@@ -138,9 +139,10 @@ private:
     ApiCall* verify(bool email, const QString& userId, const QString& code, Callback<VerifyResult> done);
 
     QNetworkAccessManager* m_nam = nullptr;
+    QList<QSslCertificate> m_extraCas;
+    QSslConfiguration m_tlsWithExtraCas; // used only while m_extraCas is not empty
     QUrl m_baseUrl;
     QString m_token;
-    QList<QSslCertificate> m_extraCaCertificates;
     int m_timeoutMs = DefaultTimeoutMs;
     V2Transport m_transport = V2Transport::Rest;
     quint64 m_nextExchangeId = 1;

@@ -37,8 +37,8 @@ std::optional<Result<T>> waitFor(
     return result;
 }
 
-const QString RetryLater =
-    QStringLiteral("The server had a problem (HTTP 503); this is not caused by what you entered. Try again later.");
+const QString RetryLater = QStringLiteral(
+    "The server is temporarily unavailable (HTTP 503). This is not caused by what you entered. Try again later.");
 } // namespace
 Q_DECLARE_METATYPE(Call)
 
@@ -151,12 +151,14 @@ void TestClientFaults::whatTheClientReports_data()
     QTest::newRow("HTML error page")
         << QByteArray(R"({"endpoint":"*","transport":"html-error-page"})") << Call::ResendEmail << 5000 << Kind::Server
         << 502 << QString() << -1
-        << QStringLiteral("The server or a proxy in front of it failed (HTTP 502); this is not caused by what you "
-                          "entered. Try again later.");
+        << QStringLiteral("A proxy in front of the server got no valid answer from it (HTTP 502 Bad Gateway). This "
+                          "is not caused by what you entered. The code may still have been sent, so check before "
+                          "sending again.");
     QTest::newRow("connection closed mid-body")
         << QByteArray(R"({"endpoint":"*","transport":"close-mid-body"})") << Call::ResendEmail << 5000 << Kind::Network
         << 200 << QString() << -1
-        << QStringLiteral("The server closed the connection before the whole answer arrived.");
+        << QStringLiteral("The server closed the connection before the whole answer arrived. The code may still have "
+                          "been sent, so check before sending again.");
     QTest::newRow("no answer is a timeout (resend)")
         << QByteArray(R"({"endpoint":"*","transport":"no-answer"})") << Call::ResendEmail << 300 << Kind::Timeout << 0
         << QString() << -1

@@ -341,6 +341,12 @@ void TestErrorDecoder::retryAfter_data()
     QTest::newRow("absent") << QByteArray() << -1;
     QTest::newRow("garbage") << QByteArray("soon") << -1;
     QTest::newRow("negative") << QByteArray("-5") << -1;
+    QTest::newRow("plus sign") << QByteArray("+5") << -1;
+    // Absurd values are capped at a day: nobody should be told to wait for a year.
+    QTest::newRow("a day") << QByteArray("86400") << 86400;
+    QTest::newRow("a year") << QByteArray("31536000") << 86400;
+    QTest::newRow("beyond 64 bits") << QByteArray("99999999999999999999999") << 86400;
+    QTest::newRow("date in ten years") << QByteArray("Sat, 22 Nov 2036 10:00:00 GMT") << 86400;
 }
 
 void TestErrorDecoder::retryAfter()

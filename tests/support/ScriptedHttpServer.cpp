@@ -1,6 +1,13 @@
 #include "ScriptedHttpServer.h"
 
+#include <QSslServer>
 #include <QTcpSocket>
+#include <QTimer>
+
+namespace
+{
+constexpr qint64 StreamChunkBytes = 64 * 1024;
+}
 
 QByteArray ScriptedHttpServer::Request::header(const QByteArray& name) const
 {
@@ -13,18 +20,35 @@ QByteArray ScriptedHttpServer::Request::header(const QByteArray& name) const
 
 ScriptedHttpServer::ScriptedHttpServer(QObject* parent)
     : QObject(parent)
-{
-    connect(&m_server, &QTcpServer::newConnection, this, &ScriptedHttpServer::onNewConnection);
-}
+{ }
+
+ScriptedHttpServer::~ScriptedHttpServer() = default;
 
 bool ScriptedHttpServer::listen()
 {
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    m_server = std::make_unique<QTcpServer>();
+    connect(m_server.get(), &QTcpServer::newConnection, this, &ScriptedHttpServer::onNewConnection);
+    return m_server->listen(QHostAddress::LocalHost, 0);
 }
 
-QUrl ScriptedHttpServer::baseUrl() const
+bool ScriptedHttpServer::listenTls(const QSslConfiguration& configuration)
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()));
+    auto server = std::make_unique<QSslServer>();
+    server->setSslConfiguration(configuration);
+    m_server = std::move(server);
+    m_tls = true;
+    // QSslServer offers a connection only once its handshake succeeded.
+    connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this, &ScriptedHttpServer::onNewConnection);
+    return m_server->listen(QHostAddress::LocalHost, 0);
+}
+
+QUrl ScriptedHttpServer::baseUrl(const QString& host) const
+{
+    QUrl url;
+    url.setScheme(m_tls ? QStringLiteral("https") : QStringLiteral("http"));
+    url.setHost(host);
+    url.setPort(m_server ? m_server->serverPort() : 0);
+    return url;
 }
 
 void ScriptedHttpServer::enqueue(
@@ -46,9 +70,34 @@ void ScriptedHttpServer::enqueueTruncated(int status, const QByteArray& body, in
     m_script.push_back(Reply {raw, false, true});
 }
 
+void ScriptedHttpServer::enqueueTrickle(int intervalMs)
+{
+    Reply reply;
+    reply.raw = "HTTP/1.1 200 Scripted\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n";
+    reply.closeAfterWrite = false;
+    reply.trickleIntervalMs = intervalMs;
+    m_script.push_back(reply);
+}
+
+void ScriptedHttpServer::enqueueStream(qint64 bytes, Framing framing)
+{
+    Reply reply;
+    reply.raw = "HTTP/1.1 200 Scripted\r\nContent-Type: application/json\r\nConnection: close\r\n";
+    if (framing == Framing::ContentLength)
+        reply.raw += "Content-Length: " + QByteArray::number(bytes) + "\r\n";
+    else if (framing == Framing::Chunked)
+        reply.raw += "Transfer-Encoding: chunked\r\n";
+    reply.raw += "\r\n";
+    reply.closeAfterWrite = false;
+    reply.streamBytes = bytes;
+    reply.framing = framing;
+    m_script.push_back(reply);
+}
+
 void ScriptedHttpServer::onNewConnection()
 {
-    while (QTcpSocket* socket = m_server.nextPendingConnection()) {
+    while (QTcpSocket* socket = m_server->nextPendingConnection()) {
+        ++m_connections;
         socket->setParent(this);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
@@ -57,6 +106,13 @@ void ScriptedHttpServer::onNewConnection()
 
 void ScriptedHttpServer::onReadyRead(QTcpSocket* socket)
 {
+    // A reply that closes the connection (or streams until it closes) ends the conversation:
+    // like a real server, read nothing more on it, though a client may already have sent
+    // its next request there.
+    if (socket->property("answered").toBool()) {
+        socket->readAll();
+        return;
+    }
     // Accumulate until the head and the announced body are complete.
     QByteArray buffer = socket->property("buffer").toByteArray() + socket->readAll();
     socket->setProperty("buffer", buffer);
@@ -86,15 +142,66 @@ void ScriptedHttpServer::onReadyRead(QTcpSocket* socket)
     m_requests.append(request);
 
     if (m_script.empty()) {
+        socket->setProperty("answered", true);
         socket->write("HTTP/1.1 500 No Script\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         socket->disconnectFromHost();
         return;
     }
     const Reply reply = m_script.front();
     m_script.pop_front();
+    socket->setProperty("answered", reply.closeAfterWrite || reply.trickleIntervalMs > 0 || reply.streamBytes != 0);
     if (reply.hang)
         return;
     socket->write(reply.raw);
-    if (reply.closeAfterWrite)
+    if (reply.trickleIntervalMs > 0)
+        startTrickle(socket, reply.trickleIntervalMs);
+    else if (reply.streamBytes != 0)
+        startStream(socket, reply);
+    else if (reply.closeAfterWrite)
         socket->disconnectFromHost();
+}
+
+void ScriptedHttpServer::startTrickle(QTcpSocket* socket, int intervalMs)
+{
+    ++m_openStreams;
+    connect(socket, &QObject::destroyed, this, [this] { --m_openStreams; });
+    auto* timer = new QTimer(socket); // goes away with the socket
+    connect(timer, &QTimer::timeout, socket, [this, socket] {
+        if (socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        socket->write(" ");
+        ++m_streamed;
+    });
+    timer->start(intervalMs);
+}
+
+void ScriptedHttpServer::startStream(QTcpSocket* socket, const Reply& reply)
+{
+    ++m_openStreams;
+    connect(socket, &QObject::destroyed, this, [this] { --m_openStreams; });
+    auto remaining = std::make_shared<qint64>(reply.streamBytes); // -1: endless
+    const Framing framing = reply.framing;
+    auto writeMore = [this, socket, remaining, framing] {
+        // Top up only when what we wrote before has gone to the kernel: the client's reading
+        // speed decides how fast this goes, and memory here stays at about one chunk.
+        while (socket->state() == QAbstractSocket::ConnectedState && *remaining != 0
+            && socket->bytesToWrite() < StreamChunkBytes) {
+            const qint64 size = *remaining < 0 ? StreamChunkBytes : qMin(*remaining, StreamChunkBytes);
+            const QByteArray filler(int(size), ' ');
+            if (framing == Framing::Chunked)
+                socket->write(QByteArray::number(size, 16) + "\r\n" + filler + "\r\n");
+            else
+                socket->write(filler);
+            m_streamed += size;
+            if (*remaining > 0)
+                *remaining -= size;
+            if (*remaining == 0) {
+                if (framing == Framing::Chunked)
+                    socket->write("0\r\n\r\n");
+                socket->disconnectFromHost();
+            }
+        }
+    };
+    connect(socket, &QIODevice::bytesWritten, socket, writeMore);
+    writeMore();
 }

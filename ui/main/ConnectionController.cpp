@@ -1,5 +1,6 @@
 #include "ConnectionController.h"
 
+#include "ExtraCa.h"
 #include "ProfileStore.h"
 #include "SecretStore.h"
 #include "UiLogging.h"
@@ -72,7 +73,7 @@ void ConnectionController::activate(const QString& connectionId)
                 fail(*problem);
                 return;
             }
-            connectToProfile(m_current, profile->secretKey());
+            connectToProfile(*profile);
             return;
         }
         qCInfo(lcUi) << "unknown connection" << connectionId << "- using the embedded mock";
@@ -92,6 +93,8 @@ void ConnectionController::warmUp(const QString& connectionId)
 
 void ConnectionController::connectToMock()
 {
+    if (m_client)
+        m_client->setExtraCaCertificates({}); // a profile's CA is for that profile only
     // The mock keeps running across switches, so its state (codes, outbox) survives a visit
     // to a live instance and back. One that is still starting reports ready() soon.
     if (m_mock.isReady())
@@ -100,11 +103,26 @@ void ConnectionController::connectToMock()
         m_mock.start(m_mockOptions);
 }
 
-void ConnectionController::connectToProfile(const ConnectionInfo& connection, const QString& secretKey)
+void ConnectionController::connectToProfile(const ConnectionProfile& profile)
 {
+    // The CA file is checked before the token is read: a connection whose certificate cannot
+    // be trusted as configured gets no token at all.
+    QList<QSslCertificate> extraCas;
+    if (!profile.extraCaFile.isEmpty()) {
+        QString problem;
+        extraCas = ExtraCa::load(profile.extraCaFile, &problem);
+        if (extraCas.isEmpty()) {
+            fail(tr("%1 Edit the connection “%2” to choose another CA file, or none.").arg(problem, profile.name));
+            return;
+        }
+    }
+    if (m_client)
+        m_client->setExtraCaCertificates(extraCas);
+
+    const ConnectionInfo connection = m_current;
     const quint64 attempt = m_attempt;
     QPointer<ConnectionController> self(this);
-    m_secrets->read(secretKey, [self, attempt, connection](const SecretResult& result) {
+    m_secrets->read(profile.secretKey(), [self, attempt, connection](const SecretResult& result) {
         if (!self || attempt != self->m_attempt)
             return;
         switch (result.status) {

@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QUrl>
 
+struct ConnectionProfile;
 class ProfileStore;
 class SecretStore;
 class ZitadelClient;
@@ -63,7 +64,7 @@ Q_SIGNALS:
 
 private:
     void connectToMock();
-    void connectToProfile(const ConnectionInfo& connection, const QString& secretKey);
+    void connectToProfile(const ConnectionProfile& profile);
     void finishConnecting(const QUrl& baseUrl, const QString& token);
     void fail(const QString& message);
 

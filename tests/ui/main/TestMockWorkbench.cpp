@@ -248,8 +248,8 @@ void TestMockWorkbench::aServerFailureIsCalledTheServers()
     QTest::mouseClick(button("resendEmailButton"), Qt::LeftButton);
     auto* result = child<QLabel>("resultLabel");
     QTRY_COMPARE(result->text(),
-        QStringLiteral(
-            "The server had a problem (HTTP 503); this is not caused by what you entered. Try again later."));
+        QStringLiteral("The server is temporarily unavailable (HTTP 503). This is not caused by what you entered. "
+                       "Try again later."));
     QCOMPARE(result->property("tone").toInt(), int(StatusStyle::Tone::Error));
     QVERIFY(button("detailsButton")->isVisible());
     QCOMPARE(outboxTotal(), outboxBefore);
