@@ -5,7 +5,8 @@
 // Input format (text, so the seeds in corpus/fuzz_response read like answers):
 //   line 1  "<operation> <http status> <network error> <flags>", decimal numbers:
 //           operation 0-7 (ApiOperation in declaration order), network error a
-//           QNetworkReply::NetworkError value, flags bit 0 cancelled, bit 1 timed out
+//           QNetworkReply::NetworkError value (others count as UnknownNetworkError),
+//           flags bit 0 cancelled, bit 1 timed out
 //   line 2  the raw Retry-After header value (may be empty)
 //   line 3  the raw Content-Type header value (may be empty)
 //   rest    the body, byte for byte
@@ -17,16 +18,25 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMetaEnum>
 
 namespace
 {
+// The number as a NetworkError when it names one, else UnknownNetworkError: any other value
+// is outside the enum, which the decoder never gets from Qt.
+QNetworkReply::NetworkError networkError(int number)
+{
+    const auto e = QNetworkReply::NetworkError(qBound(0, number, int(QNetworkReply::UnknownServerError)));
+    return QMetaEnum::fromType<QNetworkReply::NetworkError>().valueToKey(e) ? e : QNetworkReply::UnknownNetworkError;
+}
+
 void decodeError(QByteArray input)
 {
     const QList<QByteArray> numbers = FuzzSupport::takeLine(&input).simplified().split(' ');
     ErrorDecoder::Input in;
     in.operation = ApiOperation(qBound(0, numbers.value(0).toInt(), int(ApiOperation::VerifyPhone)));
     in.httpStatus = numbers.value(1).toInt();
-    in.networkError = QNetworkReply::NetworkError(numbers.value(2).toInt());
+    in.networkError = networkError(numbers.value(2).toInt());
     const int flags = numbers.value(3).toInt();
     in.cancelledByUser = flags & 1;
     in.timedOut = flags & 2;
