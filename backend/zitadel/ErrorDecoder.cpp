@@ -7,6 +7,8 @@
 #include <QLocale>
 #include <QRegularExpression>
 
+#include <limits>
+
 namespace
 {
 QString tr(const char* text)
@@ -413,6 +415,7 @@ int parseRetryAfter(const QByteArray& value, const QDateTime& now)
     at.setTimeSpec(Qt::UTC);
     if (!at.isValid())
         return -1;
-    return int(qMax<qint64>(0, now.secsTo(at)));
+    // A date centuries ahead is more seconds than an int holds: clamp, do not wrap negative.
+    return int(qBound(qint64(0), now.secsTo(at), qint64(std::numeric_limits<int>::max())));
 }
 } // namespace ErrorDecoder
