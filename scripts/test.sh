@@ -6,8 +6,22 @@
 # VD_FUZZ_SECONDS (25) on its seeds, and runs every test again under the sanitizers.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# Each part's wall time and the CPU time (user + system) of what it ran: on a busy machine
+# the CPU figure is the one to compare.
+times_file=$(mktemp)
+read_cpu() { # sets $cpu to the CPU seconds of every finished child; `times` must run in this shell
+    times >"$times_file"
+    cpu=$(awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$times_file")
+}
+read_cpu
 started=$SECONDS
-took() { echo "test.sh: $1 took $((SECONDS - started)) s"; started=$SECONDS; }
+started_cpu=$cpu
+took() {
+    read_cpu
+    echo "test.sh: $1 took $((SECONDS - started)) s ($((cpu - started_cpu)) s CPU)"
+    started=$SECONDS
+    started_cpu=$cpu
+}
 
 "$root/scripts/setup.sh"
 took "set-up and build"
