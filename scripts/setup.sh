@@ -21,6 +21,14 @@ packages=(
     curl                    # the README curl walkthrough test
     python3                 # tests/bench/droppers.py: the load test's clients that give up mid-request
 )
+# The sanitizer and fuzz build (CMakePresets.json "asan"): in CI, or when VD_SANITIZERS=1.
+if [ "${CI:-}" = true ] || [ "${VD_SANITIZERS:-0}" = 1 ]; then
+    packages+=(
+        clang-14            # clang++-14: ASan, UBSan, libFuzzer
+        libclang-rt-14-dev  # their runtimes (only recommended by clang-14)
+        llvm-14             # llvm-symbolizer-14: file and line numbers in sanitizer reports
+    )
+fi
 
 missing=()
 for p in "${packages[@]}"; do

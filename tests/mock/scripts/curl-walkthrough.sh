@@ -40,4 +40,8 @@ curl -s -H "$ZITADEL" "$M/v2/users/$U" | grep -q '"email":{"email":"[^"]*","isVe
     || fail "the email is not verified"
 # 5. ZITADEL tokens do not open the admin API.
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$ZITADEL" "$M/_mock/outbox")" = 401 ] || fail "admin API open to mock-admin"
-echo "curl walkthrough: 429, clear, resend, outbox code $CODE, verified"
+# 6. The mock stops cleanly on SIGTERM (exit code 0). In a sanitized build this is also where
+#    a leak or a sanitizer report at exit shows: its exit code is then not 0.
+kill -TERM "$pid"
+if ! wait "$pid"; then cat "$log"; fail "verifydesk-mock did not exit cleanly after SIGTERM"; fi
+echo "curl walkthrough: 429, clear, resend, outbox code $CODE, verified, clean exit"
