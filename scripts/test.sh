@@ -23,6 +23,8 @@ took() {
     started_cpu=$cpu
 }
 
+# CI builds without debug info: the same -O2 code as RelWithDebInfo, a third less compile time.
+[ "${CI:-}" != true ] || export VD_BUILD_TYPE=${VD_BUILD_TYPE:-Release}
 "$root/scripts/setup.sh"
 took "set-up and build"
 build_dir=${VD_BUILD_DIR:-"$root/build"}

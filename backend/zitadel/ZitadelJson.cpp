@@ -64,8 +64,12 @@ quint64 toUInt64(const QJsonValue& value)
 {
     if (value.isString())
         return value.toString().toULongLong();
-    if (value.isDouble())
-        return quint64(qMax(0.0, value.toDouble()));
+    if (value.isDouble()) {
+        // Casting a double of 2^64 or more to quint64 is undefined behaviour; such a number is no
+        // uint64, so it reads as 0 like a string that is none.
+        const double number = value.toDouble();
+        return number > 0 && number < 18446744073709551616.0 ? quint64(number) : 0;
+    }
     return 0;
 }
 

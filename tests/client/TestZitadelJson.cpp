@@ -42,6 +42,11 @@ void TestZitadelJson::uint64AcceptsStringsAndNumbers_data()
     QTest::newRow("absent") << QByteArray(R"J({})J") << quint64(0);
     QTest::newRow("garbage string") << QByteArray(R"J({"v":"x"})J") << quint64(0);
     QTest::newRow("negative number") << QByteArray(R"J({"v":-3})J") << quint64(0);
+    // Found by fuzz_response (UBSan: float-cast-overflow): a number beyond 2^64 is no uint64.
+    QTest::newRow("number beyond 64 bits") << QByteArray(R"J({"v":7.7e101})J") << quint64(0);
+    QTest::newRow("2^64 exactly") << QByteArray(R"J({"v":18446744073709551616})J") << quint64(0);
+    QTest::newRow("largest double below 2^64")
+        << QByteArray(R"J({"v":18446744073709549568})J") << quint64(18446744073709549568ULL);
 }
 
 void TestZitadelJson::uint64AcceptsStringsAndNumbers()

@@ -8,7 +8,8 @@
 // corpus/fuzz_mock_router read like requests):
 //   a session is up to MaxRequests requests separated by a line "%%" (the bytes "\n%%\n");
 //   a request is
-//     METHOD SP TARGET LF          TARGET is the path, optionally "?" and the query
+//     METHOD SP TARGET LF          TARGET is the path, optionally "?" and the query; a METHOD
+//                                  MockHttpServer does not name becomes UNKNOWN, as there
 //     (NAME ":" VALUE LF)*         headers; one optional space after the colon is dropped
 //     LF                           an empty line ends the headers
 //     BODY                         every byte up to the separator or the end of the input
@@ -30,12 +31,20 @@ constexpr int MaxRequests = 8;
 const QByteArray Separator("\n%%\n");
 const QString AdminToken = QStringLiteral("fuzz-admin-token");
 
+// MockHttpServer hands the router one of these names (QHttpServerRequest's methods, UNKNOWN
+// for any other), never raw bytes, and the request log writes the method as ASCII.
+QByteArray adapterMethod(const QByteArray& method)
+{
+    static const QByteArrayList names {"GET", "PUT", "DELETE", "POST", "HEAD", "OPTIONS", "PATCH", "CONNECT", "TRACE"};
+    return names.contains(method) ? method : QByteArrayLiteral("UNKNOWN");
+}
+
 MockRequest parseRequest(QByteArray input)
 {
     MockRequest r;
     const QByteArray requestLine = FuzzSupport::takeLine(&input);
     const qsizetype space = requestLine.indexOf(' ');
-    r.method = space < 0 ? requestLine : requestLine.left(space);
+    r.method = adapterMethod(space < 0 ? requestLine : requestLine.left(space));
     const QByteArray target = space < 0 ? QByteArray() : requestLine.mid(space + 1);
     const qsizetype q = target.indexOf('?');
     r.path = q < 0 ? target : target.left(q);
