@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up a fresh Debian 12 machine if needed, build, and run every test.
 # Arguments are passed on to ctest (e.g. -R Client).
-# With VD_SANITIZERS=1 it then also builds the "asan" preset
+# In CI (CI=true), or with VD_SANITIZERS=1, it then also builds the "asan" preset
 # (clang, ASan + UBSan + LeakSanitizer, the fuzzers) in build-asan, runs each fuzzer for
 # VD_FUZZ_SECONDS (25) on its seeds, and runs every test again under the sanitizers.
 set -euo pipefail
@@ -33,8 +33,7 @@ export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)}
 (cd "$build_dir" && ctest --output-on-failure --parallel "$(nproc)" --timeout 600 "$@")
 took "the tests"
 
-# Not yet on by default in CI: the merged tree has not had its first full sanitizer run.
-if [ "${VD_SANITIZERS:-0}" = 1 ]; then
+if [ "${CI:-}" = true ] || [ "${VD_SANITIZERS:-0}" = 1 ]; then
     cd "$root"
     [ -f build-asan/CMakeCache.txt ] || cmake --preset asan
     cmake --build --preset asan --parallel "$(nproc)"
