@@ -1,5 +1,7 @@
 #include "ProfileEditDialog.h"
 
+#include "ShowTokenButton.h"
+
 #include "ExtraCa.h"
 #include "ProfileStore.h"
 #include "SecretStore.h"
@@ -76,19 +78,7 @@ void ProfileEditDialog::buildUi()
     m_tokenEdit->setEchoMode(QLineEdit::Password);
     m_tokenEdit->setPlaceholderText(
         isNewProfile() ? tr("Personal access token of a service user") : tr("Stored — leave empty to keep"));
-    // A tool button rather than an icon inside the field: it needs no icon theme and says
-    // what it does.
-    m_showTokenAction = new QAction(tr("Show"), this);
-    m_showTokenAction->setObjectName(QStringLiteral("showTokenAction"));
-    m_showTokenAction->setCheckable(true);
-    m_showTokenAction->setToolTip(tr("Show or hide the token"));
-    connect(m_showTokenAction, &QAction::toggled, this, [this](bool shown) {
-        m_tokenEdit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-        m_showTokenAction->setText(shown ? tr("Hide") : tr("Show"));
-    });
-    auto* showTokenButton = new QToolButton(this);
-    showTokenButton->setObjectName(QStringLiteral("showTokenButton"));
-    showTokenButton->setDefaultAction(m_showTokenAction);
+    QToolButton* showTokenButton = createShowTokenButton(m_tokenEdit);
     auto* tokenRow = new QHBoxLayout;
     tokenRow->addWidget(m_tokenEdit, 1);
     tokenRow->addWidget(showTokenButton);

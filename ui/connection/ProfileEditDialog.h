@@ -119,7 +119,6 @@ private:
     QLineEdit* m_orgEdit = nullptr;
     QLineEdit* m_caEdit = nullptr;
     QLabel* m_caProblemLabel = nullptr;
-    QAction* m_showTokenAction = nullptr;
     QLabel* m_validationLabel = nullptr;
     QPushButton* m_testButton = nullptr;
     QLabel* m_testResultLabel = nullptr;

@@ -1,5 +1,7 @@
 #include "TokenUpdateDialog.h"
 
+#include "ShowTokenButton.h"
+
 #include "ProfileEditDialog.h"
 #include "SecretStore.h"
 #include "StatusStyle.h"
@@ -35,17 +37,7 @@ TokenUpdateDialog::TokenUpdateDialog(SecretStore* secrets, const ConnectionProfi
     m_tokenEdit->setObjectName(QStringLiteral("tokenEdit"));
     m_tokenEdit->setEchoMode(QLineEdit::Password);
     m_tokenEdit->setPlaceholderText(tr("New personal access token"));
-    m_showTokenAction = new QAction(tr("Show"), this);
-    m_showTokenAction->setObjectName(QStringLiteral("showTokenAction"));
-    m_showTokenAction->setCheckable(true);
-    m_showTokenAction->setToolTip(tr("Show or hide the token while you type it"));
-    connect(m_showTokenAction, &QAction::toggled, this, [this](bool shown) {
-        m_tokenEdit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-        m_showTokenAction->setText(shown ? tr("Hide") : tr("Show"));
-    });
-    auto* showTokenButton = new QToolButton(this);
-    showTokenButton->setObjectName(QStringLiteral("showTokenButton"));
-    showTokenButton->setDefaultAction(m_showTokenAction);
+    QToolButton* showTokenButton = createShowTokenButton(m_tokenEdit);
     auto* tokenLabel = new QLabel(tr("New &token:"), this);
     tokenLabel->setBuddy(m_tokenEdit);
     auto* tokenRow = new QHBoxLayout;

@@ -49,7 +49,6 @@ private:
     bool m_edited = false;
 
     QLineEdit* m_tokenEdit = nullptr;
-    QAction* m_showTokenAction = nullptr;
     QLabel* m_validationLabel = nullptr;
     QDialogButtonBox* m_buttonBox = nullptr;
 };
