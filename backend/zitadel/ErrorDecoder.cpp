@@ -239,6 +239,8 @@ QString permissionSentence(ApiOperation op)
         // A live ZITADEL checks no permission here; an answer like this comes from elsewhere
         // (a proxy, a newer release, the mock's fault presets), so it names no permission.
         return tr("Your account is not allowed to verify addresses of users in this organization.");
+    case ApiOperation::SignIn:
+        return tr("ZITADEL refused the sign-in request.");
     }
     return {};
 }

@@ -20,6 +20,7 @@ enum class ApiOperation
     ResendPhone,
     VerifyEmail,
     VerifyPhone,
+    SignIn, // discovery, token, userinfo and revocation endpoints (OidcClient)
 };
 
 // Turns what came back from the server into an ApiError. Pure functions: no network, so the

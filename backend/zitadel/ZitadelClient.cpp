@@ -16,10 +16,6 @@ Q_LOGGING_CATEGORY(lcClient, "vd.client", QtInfoMsg)
 
 namespace
 {
-// What the inspector shows instead of the token.
-const QByteArray maskedAuthorization =
-    QByteArrayLiteral("Bearer \xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2");
-
 QString encodedId(const QString& id)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(id));
@@ -202,7 +198,7 @@ ApiCall* ZitadelClient::send(ApiOperation operation,
     };
     setHeader("Accept", "application/json", "application/json");
     if (!m_token.isEmpty())
-        setHeader("Authorization", "Bearer " + m_token.toUtf8(), maskedAuthorization);
+        setHeader("Authorization", "Bearer " + m_token.toUtf8(), maskedAuthorization());
     QByteArray body;
     if (r.method != "GET") {
         body = QJsonDocument(r.body).toJson(QJsonDocument::Compact);
@@ -218,6 +214,47 @@ ApiCall* ZitadelClient::send(ApiOperation operation,
     // Redirects and oversized answers are ApiCall's to police.
 
     call->start(m_nam, request, r.method, body, recorded, m_timeoutMs, operationName, m_nextExchangeId++);
+    return call;
+}
+
+QByteArray ZitadelClient::maskedAuthorization()
+{
+    return QByteArrayLiteral("Bearer \xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2");
+}
+
+ApiCall* ZitadelClient::sendExternal(const ExternalRequest& external, ApiCall::Completion completion)
+{
+    QPointer<ZitadelClient> self(this);
+    auto publish = [self, completion = std::move(completion)](const std::shared_ptr<Exchange>& exchange) {
+        if (completion)
+            completion(exchange);
+        if (exchange->sent && self)
+            Q_EMIT self->exchangeFinished(exchange);
+    };
+    auto* call = new ApiCall(external.operation, std::move(publish), this);
+    const QString scheme = external.url.scheme();
+    if (!external.url.isValid() || external.url.host().isEmpty()
+        || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
+        call->failBeforeSending(ErrorDecoder::invalidInput(
+            tr("The sign-in address “%1” is not an http(s) URL.").arg(external.url.toDisplayString())));
+        return call;
+    }
+    QNetworkRequest request(external.url);
+    for (const auto& header : external.headers)
+        request.setRawHeader(header.first, header.second);
+    request.setRawHeader("User-Agent", "VerifyDesk/" VD_VERSION);
+    if (!m_extraCas.isEmpty())
+        request.setSslConfiguration(m_tlsWithExtraCas);
+    HeaderList recorded = external.recordedHeaders;
+    recorded.append({QByteArrayLiteral("User-Agent"), QByteArrayLiteral("VerifyDesk/" VD_VERSION)});
+    call->start(m_nam,
+        request,
+        external.method,
+        external.body,
+        recorded,
+        m_timeoutMs,
+        external.operationName,
+        m_nextExchangeId++);
     return call;
 }
 

@@ -103,6 +103,25 @@ public:
     ApiCall* verifyEmail(const QString& userId, const QString& code, Callback<VerifyResult> done);
     ApiCall* verifyPhone(const QString& userId, const QString& code, Callback<VerifyResult> done);
 
+    // A call outside ZITADEL's API families: the sign-in endpoints (OidcClient). It shares the
+    // manager, TLS settings, timeout, exchange numbering and exchangeFinished with every other
+    // call, so the inspector shows sign-in traffic in order with the rest. `headers` go over the
+    // wire; the exchange records `recordedHeaders` instead, so secrets can be masked there. The
+    // completion runs before the exchange is published and may rewrite it (OidcRedaction).
+    struct ExternalRequest
+    {
+        ApiOperation operation = ApiOperation::SignIn;
+        QString operationName; // e.g. "Token (sign-in code)"
+        QUrl url;
+        QByteArray method = "GET";
+        HeaderList headers;
+        HeaderList recordedHeaders;
+        QByteArray body;
+    };
+    ApiCall* sendExternal(const ExternalRequest& request, ApiCall::Completion completion);
+    // What the inspector shows in place of a bearer token.
+    static QByteArray maskedAuthorization();
+
 Q_SIGNALS:
     // Every exchange that went over the wire, successful or not, as soon as it finished.
     void exchangeFinished(ExchangePtr exchange);
