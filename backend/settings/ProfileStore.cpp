@@ -19,6 +19,9 @@ const QString urlKey = QStringLiteral("baseUrl");
 const QString orgKey = QStringLiteral("defaultOrganizationId");
 const QString caKey = QStringLiteral("extraCaFile");
 const QString plainHttpKey = QStringLiteral("allowPlainHttp");
+const QString credentialKey = QStringLiteral("credential"); // "sign-in"; absent for a token
+const QString clientIdKey = QStringLiteral("clientId");
+const QString signInValue = QStringLiteral("sign-in");
 
 // Plain http is acceptable only when the packets never leave this computer. Host names other
 // than "localhost" are not trusted to resolve to loopback.
@@ -55,6 +58,9 @@ std::optional<ConnectionProfile> ProfileStore::read(const QString& id) const
     p.defaultOrganizationId = m_settings->value(prefix + orgKey).toString();
     p.extraCaFile = m_settings->value(prefix + caKey).toString();
     p.allowPlainHttp = m_settings->value(prefix + plainHttpKey, false).toBool();
+    if (m_settings->value(prefix + credentialKey).toString() == signInValue)
+        p.credential = ConnectionProfile::Credential::SignIn;
+    p.clientId = m_settings->value(prefix + clientIdKey).toString();
     return p;
 }
 
@@ -121,6 +127,20 @@ std::optional<QString> ProfileStore::organizationIdProblem(const QString& organi
     return std::nullopt;
 }
 
+std::optional<QString> ProfileStore::clientIdProblem(const QString& clientId)
+{
+    const QString id = clientId.trimmed();
+    if (id.isEmpty())
+        return tr("Enter the client ID of the Native application in ZITADEL, like 312909075212468632@verifydesk.");
+    if (id.size() > MaxClientIdLength)
+        return tr("A client ID has at most %1 characters; this one has %2.").arg(MaxClientIdLength).arg(id.size());
+    for (const QChar c : id) {
+        if (c.isSpace() || c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            return tr("The client ID contains spaces or invisible characters; copy it again from ZITADEL.");
+    }
+    return std::nullopt;
+}
+
 std::optional<QString> ProfileStore::validate(const ConnectionProfile& profile) const
 {
     const QString name = profile.name.trimmed();
@@ -132,6 +152,10 @@ std::optional<QString> ProfileStore::validate(const ConnectionProfile& profile) 
         return tr("Another connection is already called \"%1\"; choose another name.").arg(other->name);
     if (auto problem = baseUrlProblem(profile.baseUrl, profile.allowPlainHttp))
         return problem;
+    if (profile.signsIn()) {
+        if (auto problem = clientIdProblem(profile.clientId))
+            return problem;
+    }
     return organizationIdProblem(profile.defaultOrganizationId);
 }
 
@@ -148,6 +172,7 @@ std::optional<ConnectionProfile> ProfileStore::save(const ConnectionProfile& pro
     }
     ConnectionProfile stored = profile;
     stored.name = profile.name.trimmed();
+    stored.clientId = stored.signsIn() ? profile.clientId.trimmed() : QString(); // kept only where used
     if (stored.id.isEmpty())
         stored.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
 
@@ -161,6 +186,10 @@ std::optional<ConnectionProfile> ProfileStore::save(const ConnectionProfile& pro
         m_settings->setValue(prefix + QLatin1Char('/') + caKey, stored.extraCaFile);
     if (stored.allowPlainHttp)
         m_settings->setValue(prefix + QLatin1Char('/') + plainHttpKey, true);
+    if (stored.signsIn()) {
+        m_settings->setValue(prefix + QLatin1Char('/') + credentialKey, signInValue);
+        m_settings->setValue(prefix + QLatin1Char('/') + clientIdKey, stored.clientId);
+    }
     m_settings->sync();
     qCDebug(lcSettings) << "saved profile" << stored.id;
     Q_EMIT changed();

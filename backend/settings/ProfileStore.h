@@ -10,8 +10,8 @@
 class QSettings;
 
 // The saved live connections, in the settings file under "profiles/<id>/{name,baseUrl,
-// defaultOrganizationId}". Tokens are never written here (see SecretStore). The file is read
-// on every call, so several stores over one QSettings always agree.
+// defaultOrganizationId,extraCaFile,allowPlainHttp,credential,clientId}". Tokens are never written here (see
+// SecretStore). The file is read on every call, so several stores over one QSettings always agree.
 class ProfileStore : public QObject
 {
     Q_OBJECT
@@ -38,6 +38,9 @@ public:
     // True for http:// to a host that is not this computer: the profile dialog warns and asks.
     static bool isPlainHttpToOtherHost(const QUrl& url);
     static std::optional<QString> organizationIdProblem(const QString& organizationId); // empty is fine
+    // A sign-in profile's client ID: present, printable, no spaces (it goes into a URL).
+    static constexpr int MaxClientIdLength = 200;
+    static std::optional<QString> clientIdProblem(const QString& clientId);
 
     // Saves a valid profile (name trimmed, id assigned when empty) and returns it as stored;
     // returns nullopt and writes nothing when validate() finds a problem.

@@ -3,12 +3,14 @@
 #include "ShowTokenButton.h"
 
 #include "ExtraCa.h"
+#include "OidcClient.h"
 #include "ProfileStore.h"
 #include "SecretStore.h"
 #include "UiLogging.h"
 #include "ZitadelClient.h"
 
 #include <QAction>
+#include <QButtonGroup>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -19,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -38,11 +41,15 @@ ProfileEditDialog::ProfileEditDialog(const ProfileStore* store, const Connection
     , m_store(store)
     , m_original(profile)
     , m_client(new ZitadelClient(this))
+    , m_oidc(new OidcClient(m_client, this))
 {
     Q_ASSERT(m_store);
     buildUi();
     m_nameEdit->setText(profile.name);
     m_urlEdit->setText(profile.baseUrl.toString());
+    (profile.signsIn() ? m_signInRadio : m_tokenRadio)->setChecked(true);
+    m_clientIdEdit->setText(profile.clientId);
+    updateCredentialRows();
     {
         const QSignalBlocker quiet(m_allowPlainHttp); // loading is not editing
         m_allowPlainHttp->setChecked(profile.allowPlainHttp);
@@ -78,10 +85,10 @@ void ProfileEditDialog::buildUi()
     m_tokenEdit->setEchoMode(QLineEdit::Password);
     m_tokenEdit->setPlaceholderText(
         isNewProfile() ? tr("Personal access token of a service user") : tr("Stored — leave empty to keep"));
-    QToolButton* showTokenButton = createShowTokenButton(m_tokenEdit);
+    m_showTokenButton = createShowTokenButton(m_tokenEdit);
     auto* tokenRow = new QHBoxLayout;
     tokenRow->addWidget(m_tokenEdit, 1);
-    tokenRow->addWidget(showTokenButton);
+    tokenRow->addWidget(m_showTokenButton);
 
     m_orgEdit = new QLineEdit(this);
     m_orgEdit->setObjectName(QStringLiteral("orgEdit"));
@@ -95,7 +102,10 @@ void ProfileEditDialog::buildUi()
     addFormRow(tr("&Name:"), m_nameEdit, m_nameEdit);
     addFormRow(tr("Instance &URL:"), m_urlEdit, m_urlEdit);
     buildPlainHttpRows();
-    addFormRow(tr("Personal access &token:"), tokenRow, m_tokenEdit);
+    buildCredentialRows();
+    m_tokenLabel = addFormRow(tr("Personal access &token:"), tokenRow, m_tokenEdit);
+    m_clientIdLabel = addFormRow(tr("&Client ID:"), m_clientIdEdit, m_clientIdEdit);
+    addFormRow(QString(), m_clientIdHelp);
     addFormRow(tr("Default &organization id:"), m_orgEdit, m_orgEdit);
     buildCaRows();
 
@@ -131,14 +141,14 @@ void ProfileEditDialog::buildUi()
     setMinimumWidth(520);
 
     // Problems are shown once the user started typing, not on an untouched new form.
-    for (QLineEdit* edit : {m_nameEdit, m_urlEdit, m_tokenEdit, m_orgEdit}) {
+    for (QLineEdit* edit : {m_nameEdit, m_urlEdit, m_tokenEdit, m_clientIdEdit, m_orgEdit}) {
         connect(edit, &QLineEdit::textEdited, this, [this] {
             m_edited = true;
             revalidate(); // textChanged may have come first, while m_edited was still false
         });
         connect(edit, &QLineEdit::textChanged, this, &ProfileEditDialog::revalidate);
     }
-    for (QLineEdit* edit : {m_urlEdit, m_tokenEdit, m_orgEdit, m_caEdit})
+    for (QLineEdit* edit : {m_urlEdit, m_tokenEdit, m_clientIdEdit, m_orgEdit, m_caEdit})
         connect(edit, &QLineEdit::textChanged, this, &ProfileEditDialog::testInputChanged);
     connect(m_urlEdit, &QLineEdit::textChanged, this, &ProfileEditDialog::updatePlainHttpBox);
     connect(m_allowPlainHttp, &QCheckBox::toggled, this, [this] {
@@ -153,6 +163,72 @@ void ProfileEditDialog::buildUi()
             checkCaFile();
     });
     connect(m_testButton, &QPushButton::clicked, this, &ProfileEditDialog::startOrCancelTest);
+}
+
+void ProfileEditDialog::buildCredentialRows()
+{
+    m_tokenRadio = new QRadioButton(tr("Personal access &token of a service user"), this);
+    m_tokenRadio->setObjectName(QStringLiteral("tokenCredentialRadio"));
+    m_tokenRadio->setToolTip(tr("Every call is made as the service user the token belongs to"));
+    m_signInRadio = new QRadioButton(tr("Sign in with &ZITADEL as yourself"), this);
+    m_signInRadio->setObjectName(QStringLiteral("signInCredentialRadio"));
+    m_signInRadio->setToolTip(tr("You sign in in your browser with your own account; every call is made as you, "
+                                 "with your roles"));
+    auto* group = new QButtonGroup(this);
+    group->addButton(m_tokenRadio);
+    group->addButton(m_signInRadio);
+    auto* choice = new QVBoxLayout;
+    choice->setSpacing(2);
+    choice->addWidget(m_tokenRadio);
+    choice->addWidget(m_signInRadio);
+    addFormRow(tr("Credential:"), choice, m_tokenRadio);
+
+    m_clientIdEdit = new QLineEdit(this);
+    m_clientIdEdit->setObjectName(QStringLiteral("clientIdEdit"));
+    m_clientIdEdit->setPlaceholderText(tr("e.g. 312909075212468632@verifydesk"));
+    m_clientIdHelp = new QLabel(tr("The client ID of a <b>Native</b> application in ZITADEL whose redirect URIs "
+                                   "include <tt>http://127.0.0.1/callback</tt>. Your browser opens to sign in; the "
+                                   "sign-in is kept in the system keychain and renews itself."),
+        this);
+    m_clientIdHelp->setObjectName(QStringLiteral("clientIdHelpLabel"));
+    m_clientIdHelp->setTextFormat(Qt::RichText);
+    m_clientIdHelp->setWordWrap(true);
+    QFont small = m_clientIdHelp->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    m_clientIdHelp->setFont(small);
+    m_clientIdHelp->setForegroundRole(QPalette::PlaceholderText);
+
+    connect(m_signInRadio, &QRadioButton::toggled, this, [this] {
+        m_edited = true;
+        updateCredentialRows();
+        revalidate();
+        testInputChanged();
+    });
+}
+
+void ProfileEditDialog::updateCredentialRows()
+{
+    // Hidden, not cleared: switching back and forth loses nothing typed.
+    const bool signIn = m_signInRadio->isChecked();
+    for (QWidget* w : {static_cast<QWidget*>(m_tokenLabel),
+             static_cast<QWidget*>(m_tokenEdit),
+             static_cast<QWidget*>(m_showTokenButton)}) {
+        if (w)
+            w->setVisible(!signIn);
+    }
+    for (QWidget* w : {static_cast<QWidget*>(m_clientIdLabel),
+             static_cast<QWidget*>(m_clientIdEdit),
+             static_cast<QWidget*>(m_clientIdHelp)}) {
+        if (w)
+            w->setVisible(signIn);
+    }
+    fitHeight();
+}
+
+bool ProfileEditDialog::tokenRequired() const
+{
+    // A new token connection, or one that signed in until now, has no stored token to keep.
+    return isNewProfile() || m_original.signsIn();
 }
 
 void ProfileEditDialog::buildPlainHttpRows()
@@ -353,12 +429,15 @@ ConnectionProfile ProfileEditDialog::profile() const
     p.extraCaFile = m_caEdit->text().trimmed();
     // Only a choice about the address it was made for.
     p.allowPlainHttp = m_allowPlainHttp->isChecked() && ProfileStore::isPlainHttpToOtherHost(p.baseUrl);
+    p.credential = m_signInRadio->isChecked() ? ConnectionProfile::Credential::SignIn
+                                              : ConnectionProfile::Credential::PersonalAccessToken;
+    p.clientId = p.signsIn() ? m_clientIdEdit->text().trimmed() : QString();
     return p;
 }
 
 QString ProfileEditDialog::token() const
 {
-    return m_tokenEdit->text();
+    return m_signInRadio->isChecked() ? QString() : m_tokenEdit->text();
 }
 
 std::optional<QString> ProfileEditDialog::tokenProblem(const QString& token, bool required)
@@ -376,9 +455,12 @@ std::optional<QString> ProfileEditDialog::tokenProblem(const QString& token, boo
 
 std::optional<QString> ProfileEditDialog::problem() const
 {
-    if (auto p = m_store->validate(profile()))
-        return p;
-    return tokenProblem(token(), isNewProfile());
+    const ConnectionProfile p = profile();
+    if (auto problem = m_store->validate(p))
+        return problem;
+    if (p.signsIn())
+        return std::nullopt;
+    return tokenProblem(token(), tokenRequired());
 }
 
 void ProfileEditDialog::revalidate()
@@ -423,6 +505,14 @@ void ProfileEditDialog::startOrCancelTest()
         showTestResult(tr("Not tested: the extra CA certificate cannot be used (see above)."), Tone::Error);
         return;
     }
+    if (p.signsIn()) {
+        if (auto problem = ProfileStore::clientIdProblem(m_clientIdEdit->text())) {
+            showTestResult(*problem, Tone::Error);
+            return;
+        }
+        startSignInTest(p.baseUrl, *cas);
+        return;
+    }
     const QString typed = token();
     if (!typed.isEmpty()) {
         if (auto problem = tokenProblem(typed, true)) {
@@ -432,7 +522,7 @@ void ProfileEditDialog::startOrCancelTest()
         startTest(p.baseUrl, typed, p.defaultOrganizationId, *cas);
         return;
     }
-    if (isNewProfile() || !m_secrets) {
+    if (tokenRequired() || !m_secrets) {
         showTestResult(tr("Enter the personal access token to test the connection."), Tone::Error);
         return;
     }
@@ -474,6 +564,28 @@ void ProfileEditDialog::startTest(
         self->m_client->setToken(QString()); // keep no copy around after the test
         self->setBusy(false);
         const QString message = r.ok() ? tr("Connected to %1 (%2)").arg(r.value->name, r.value->id) : r.error.summary();
+        self->showTestResult(message, r.ok() ? Tone::Success : Tone::Error);
+        Q_EMIT self->testFinished(r.ok(), message);
+    });
+}
+
+void ProfileEditDialog::startSignInTest(const QUrl& url, const QList<QSslCertificate>& cas)
+{
+    // What can be checked without a browser: the instance offers a sign-in this app can use.
+    // The client ID is ZITADEL's to judge, in the browser, when signing in.
+    m_client->setExtraCaCertificates(cas);
+    m_client->setTimeout(m_testTimeoutMs);
+    setBusy(true);
+    const quint64 generation = ++m_testGeneration;
+    QPointer<ProfileEditDialog> self(this);
+    m_oidc->discover(url, [self, generation](const Result<OidcConfiguration>& r) {
+        if (!self || generation != self->m_testGeneration)
+            return;
+        self->setBusy(false);
+        const QString message = r.ok()
+            ? tr("The instance offers sign-in (%1). The client ID is checked when you sign in.")
+                  .arg(r.value->issuer.toDisplayString())
+            : (r.error.sentence.isEmpty() ? r.error.summary() : r.error.sentence);
         self->showTestResult(message, r.ok() ? Tone::Success : Tone::Error);
         Q_EMIT self->testFinished(r.ok(), message);
     });

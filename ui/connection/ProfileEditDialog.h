@@ -18,7 +18,10 @@ class QLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QRadioButton;
+class QToolButton;
 class QWidget;
+class OidcClient;
 class ProfileStore;
 class SecretStore;
 class ZitadelClient;
@@ -38,9 +41,14 @@ class ZitadelClient;
 // The dialog saves nothing itself: whoever opened it reads profile() and token() after it
 // was accepted (see ProfileManagerDialog).
 //
-// objectNames: nameEdit, urlEdit, plainHttpWarning, allowPlainHttpCheck,
-// tokenEdit, showTokenButton, orgEdit, caFileEdit, browseCaButton, caProblemLabel,
-// caHelpLabel, validationLabel, testButton, testResultLabel, buttonBox.
+// The credential is either a personal access token (tokenCredentialRadio, tokenEdit) or
+// "Sign in with ZITADEL" (signInCredentialRadio, clientIdEdit): then the person signs in in the
+// browser when connecting, and "Test connection" checks that the instance offers a sign-in.
+//
+// objectNames: nameEdit, urlEdit, plainHttpWarning, allowPlainHttpCheck, tokenCredentialRadio,
+// signInCredentialRadio, tokenEdit, showTokenButton, clientIdEdit, clientIdHelpLabel, orgEdit,
+// caFileEdit, browseCaButton, caProblemLabel, caHelpLabel, validationLabel, testButton,
+// testResultLabel, buttonBox.
 class ProfileEditDialog : public QDialog
 {
     Q_OBJECT
@@ -61,8 +69,9 @@ public:
     static void setNextCaFileName(const QString& fileName);
 
     bool isNewProfile() const { return m_original.id.isEmpty(); }
+    const ConnectionProfile& originalProfile() const { return m_original; }
     ConnectionProfile profile() const; // id kept, name/URL/organization/CA file trimmed
-    QString token() const; // as typed; empty on edit means "keep the stored one"
+    QString token() const; // as typed; empty on edit means "keep the stored one"; empty for a sign-in
     std::optional<QString> problem() const; // what keeps OK disabled, or nullopt
     bool isTesting() const { return m_testing; }
 
@@ -80,6 +89,10 @@ private:
     void buildUi();
     void buildPlainHttpRows();
     void buildCaRows();
+    void buildCredentialRows();
+    void updateCredentialRows();
+    bool tokenRequired() const;
+    void startSignInTest(const QUrl& url, const QList<QSslCertificate>& cas);
     // Adds a row to m_form (the field in the second column); returns the label, if any.
     QLabel* addFormRow(const QString& labelText, QLayout* field, QWidget* buddy = nullptr);
     QLabel* addFormRow(const QString& labelText, QWidget* field, QWidget* buddy = nullptr);
@@ -116,6 +129,14 @@ private:
     QLabel* m_plainHttpWarning = nullptr;
     QCheckBox* m_allowPlainHttp = nullptr;
     QLineEdit* m_tokenEdit = nullptr;
+    QToolButton* m_showTokenButton = nullptr;
+    QLabel* m_tokenLabel = nullptr;
+    QRadioButton* m_tokenRadio = nullptr;
+    QRadioButton* m_signInRadio = nullptr;
+    QLineEdit* m_clientIdEdit = nullptr;
+    QLabel* m_clientIdLabel = nullptr;
+    QLabel* m_clientIdHelp = nullptr;
+    OidcClient* m_oidc = nullptr;
     QLineEdit* m_orgEdit = nullptr;
     QLineEdit* m_caEdit = nullptr;
     QLabel* m_caProblemLabel = nullptr;

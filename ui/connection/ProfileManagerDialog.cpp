@@ -162,6 +162,16 @@ void ProfileManagerDialog::saveFromEditor(const ProfileEditDialog& editor)
     selectProfile(saved->id);
     Q_EMIT profilesChanged();
 
+    // Each credential keeps its secret under its own key; the one no longer used goes, and so
+    // does a sign-in made for another instance or application.
+    const ConnectionProfile& before = editor.originalProfile();
+    const bool signInChanged =
+        !saved->signsIn() || before.baseUrl != saved->baseUrl || before.clientId != saved->clientId;
+    if (saved->signsIn())
+        m_secrets->remove(saved->secretKey(), [](const SecretResult&) {});
+    if (signInChanged)
+        m_secrets->remove(saved->signInSecretKey(), [](const SecretResult&) {});
+
     const QString token = editor.token();
     if (token.isEmpty())
         return; // editing without a new token keeps the stored one
@@ -218,6 +228,7 @@ void ProfileManagerDialog::deleteProfile(const ConnectionProfile& profile)
     m_store->remove(profile.id);
     Q_EMIT profilesChanged();
     QPointer<ProfileManagerDialog> self(this);
+    m_secrets->remove(profile.signInSecretKey(), [](const SecretResult&) {});
     m_secrets->remove(profile.secretKey(), [self, name = profile.name](const SecretResult& r) {
         if (!self || r.status != SecretResult::Status::Failed)
             return; // NotFound is fine: there was no token to remove

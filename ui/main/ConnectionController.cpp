@@ -6,6 +6,8 @@
 #include "UiLogging.h"
 #include "ZitadelClient.h"
 
+#include <utility>
+
 ConnectionController::ConnectionController(
     ZitadelClient* client, ProfileStore* profiles, SecretStore* secrets, QObject* parent)
     : QObject(parent)
@@ -13,7 +15,9 @@ ConnectionController::ConnectionController(
     , m_profiles(profiles)
     , m_secrets(secrets)
     , m_mockToken(mockTokens().constFirst())
+    , m_session(client, secrets)
 {
+    connectSession();
     connect(&m_mock, &EmbeddedMock::ready, this, [this](const QUrl& url) {
         if (m_current.id == mockId() && !m_connected)
             finishConnecting(url, m_mockToken);
@@ -50,7 +54,8 @@ QList<ConnectionInfo> ConnectionController::connections() const
     QList<ConnectionInfo> list;
     list.append({mockId(), ProfileStore::reservedMockName(), false, m_mock.baseUrl(), QString()});
     for (const ConnectionProfile& profile : m_profiles->profiles())
-        list.append({profile.id, profile.name, true, profile.baseUrl, profile.defaultOrganizationId});
+        list.append(
+            {profile.id, profile.name, true, profile.baseUrl, profile.defaultOrganizationId, profile.signsIn()});
     return list;
 }
 
@@ -58,6 +63,8 @@ void ConnectionController::activate(const QString& connectionId)
 {
     ++m_attempt;
     m_connected = false;
+    m_renewingAfterRejection = false;
+    m_session.configure(QUrl(), QString(), QString(), QString()); // a sign-in belongs to one visit
     if (m_client) {
         m_client->cancelAll();
         m_client->clearConnection();
@@ -65,7 +72,8 @@ void ConnectionController::activate(const QString& connectionId)
 
     if (connectionId != mockId()) {
         if (const auto profile = m_profiles->byId(connectionId)) {
-            m_current = {profile->id, profile->name, true, profile->baseUrl, profile->defaultOrganizationId};
+            m_current = {
+                profile->id, profile->name, true, profile->baseUrl, profile->defaultOrganizationId, profile->signsIn()};
             Q_EMIT connecting(m_current);
             // The settings file may have been edited by hand: check the rules the profile
             // dialog enforces (no plain http to another machine) before a token is read.
@@ -119,6 +127,13 @@ void ConnectionController::connectToProfile(const ConnectionProfile& profile)
     if (m_client)
         m_client->setExtraCaCertificates(extraCas);
 
+    if (profile.signsIn()) {
+        // The refresh token kept from the last sign-in, if any, gives a new access token.
+        m_session.configure(profile.baseUrl, profile.clientId, profile.signInSecretKey(), profile.name);
+        m_session.restore();
+        return;
+    }
+
     const ConnectionInfo connection = m_current;
     const quint64 attempt = m_attempt;
     QPointer<ConnectionController> self(this);
@@ -164,4 +179,89 @@ void ConnectionController::fail(const QString& message)
         m_client->clearConnection(); // nothing goes out to the previous server or with its token
     qCWarning(lcUi) << "connection failed:" << m_current.name << message;
     Q_EMIT connectionFailed(m_current, message);
+}
+
+void ConnectionController::connectSession()
+{
+    connect(&m_session, &OidcSession::authorizationUrlReady, this, &ConnectionController::authorizationUrlReady);
+    connect(&m_session, &OidcSession::signedIn, this, [this](const SignedInPerson& person) {
+        if (!m_current.signsIn)
+            return;
+        m_tokenSince = QDateTime::currentDateTimeUtc();
+        finishConnecting(m_current.baseUrl, m_session.accessToken());
+        if (m_connected)
+            Q_EMIT signedIn(m_current, person);
+    });
+    connect(&m_session, &OidcSession::accessTokenChanged, this, [this](const QString& token) {
+        if (!m_current.signsIn || !m_connected || !m_client)
+            return;
+        m_tokenSince = QDateTime::currentDateTimeUtc();
+        m_client->setToken(token);
+        if (std::exchange(m_renewingAfterRejection, false))
+            Q_EMIT signInRenewed(m_current);
+    });
+    connect(&m_session, &OidcSession::signInNeeded, this, &ConnectionController::requireSignIn);
+    connect(&m_session, &OidcSession::failed, this, &ConnectionController::requireSignIn);
+    connect(&m_session, &OidcSession::notice, this, &ConnectionController::notice);
+    connect(&m_session, &OidcSession::signedOut, this, &ConnectionController::notice);
+}
+
+void ConnectionController::requireSignIn(const QString& reason)
+{
+    if (!m_current.signsIn)
+        return;
+    m_connected = false;
+    m_renewingAfterRejection = false;
+    if (m_client) {
+        m_client->cancelAll(); // nothing more goes out with a token that no longer works
+        m_client->clearConnection();
+        // The sign-in itself still needs the profile's CA, for the browser flow's token call.
+        if (const auto profile = m_profiles->byId(m_current.id); profile && !profile->extraCaFile.isEmpty()) {
+            QString problem;
+            m_client->setExtraCaCertificates(ExtraCa::load(profile->extraCaFile, &problem));
+        }
+    }
+    qCInfo(lcUi) << "sign-in required for" << m_current.name;
+    Q_EMIT signInRequired(m_current, reason);
+}
+
+void ConnectionController::signIn()
+{
+    if (!m_current.signsIn)
+        return;
+    const auto profile = m_profiles->byId(m_current.id);
+    if (!profile || !profile->signsIn()) {
+        requireSignIn(tr("The connection “%1” no longer signs in with ZITADEL; choose it again.").arg(m_current.name));
+        return;
+    }
+    m_session.configure(profile->baseUrl, profile->clientId, profile->signInSecretKey(), profile->name);
+    m_session.signIn();
+}
+
+void ConnectionController::cancelSignIn()
+{
+    if (!m_current.signsIn || m_session.state() != OidcSession::State::SigningIn)
+        return;
+    m_session.cancel();
+    requireSignIn(tr("The sign-in was cancelled."));
+}
+
+void ConnectionController::signOut()
+{
+    if (!m_current.signsIn)
+        return;
+    // First stop what is in flight with the token, then revoke it (in the background: its
+    // notice follows). The other way round, stopping the calls would stop the revocation too.
+    requireSignIn(tr("Signed out. Sign in to use “%1” again.").arg(m_current.name));
+    m_session.signOut();
+}
+
+void ConnectionController::renewAfterRejection(const QDateTime& callStarted)
+{
+    if (!m_current.signsIn || !m_connected || !m_session.isSignedIn())
+        return;
+    if (callStarted.isValid() && m_tokenSince.isValid() && callStarted < m_tokenSince)
+        return; // that call went out with the token before the one now in use
+    m_renewingAfterRejection = true;
+    m_session.renew();
 }

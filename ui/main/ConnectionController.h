@@ -1,6 +1,7 @@
 #pragma once
 
 #include "EmbeddedMock.h"
+#include "OidcSession.h"
 
 #include <QObject>
 #include <QPointer>
@@ -20,6 +21,7 @@ struct ConnectionInfo
     bool live = false;
     QUrl baseUrl;
     QString defaultOrganizationId;
+    bool signsIn = false; // the person signs in with ZITADEL (OidcSession) instead of a token
 };
 
 // Switches the one ZitadelClient between the embedded mock and saved live profiles: starts
@@ -55,23 +57,47 @@ public:
     bool isConnected() const { return m_connected; }
     EmbeddedMock* embeddedMock() { return &m_mock; }
 
+    // Sign-in connections. signIn() starts the browser flow for the current connection (asks
+    // for the browser with authorizationUrlReady); cancelSignIn() stops waiting for it;
+    // signOut() revokes the tokens and forgets them.
+    void signIn();
+    void cancelSignIn();
+    void signOut();
+    // The server refused the access token of a call that started at `callStarted`: renew it,
+    // unless it was renewed since that call went out.
+    void renewAfterRejection(const QDateTime& callStarted);
+    OidcSession* session() { return &m_session; }
+
 Q_SIGNALS:
     void connecting(const ConnectionInfo& connection);
     void connected(const ConnectionInfo& connection);
     void connectionFailed(const ConnectionInfo& connection, const QString& message);
     // Something worth telling without failing, e.g. a token kept for this session only.
     void notice(const QString& message);
+    // A sign-in connection has no usable sign-in (none yet, it ended, or the last attempt
+    // failed): the window offers "Sign in". Nothing is sent meanwhile.
+    void signInRequired(const ConnectionInfo& connection, const QString& reason);
+    // The browser should open this URL; the session waits for it on 127.0.0.1.
+    void authorizationUrlReady(const QUrl& url);
+    void signedIn(const ConnectionInfo& connection, const SignedInPerson& person);
+    // The access token was renewed after the server refused the previous one.
+    void signInRenewed(const ConnectionInfo& connection);
 
 private:
     void connectToMock();
     void connectToProfile(const ConnectionProfile& profile);
     void finishConnecting(const QUrl& baseUrl, const QString& token);
     void fail(const QString& message);
+    void connectSession();
+    void requireSignIn(const QString& reason);
 
     QPointer<ZitadelClient> m_client;
     ProfileStore* m_profiles;
     SecretStore* m_secrets;
     EmbeddedMock m_mock;
+    OidcSession m_session;
+    QDateTime m_tokenSince; // when the access token in use arrived (sign-in connections)
+    bool m_renewingAfterRejection = false;
     MockOptions m_mockOptions;
     QString m_mockToken;
     ConnectionInfo m_current;

@@ -12,6 +12,8 @@
 #include "ProfileStore.h"
 #include "ResendController.h"
 #include "ResendOptionsWidget.h"
+#include "SignInBar.h"
+#include "SignedInIndicator.h"
 #include "TokenRejectedBar.h"
 #include "TokenUpdateDialog.h"
 #include "UiLogging.h"
@@ -23,6 +25,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QLineEdit>
 #include <QScrollArea>
 #include <QSplitter>
@@ -85,6 +88,57 @@ void MainWindow::build()
     connect(m_userPanel, &UserPanel::verifySucceeded, this, &MainWindow::refreshUser);
     connect(m_userPanel->optionsWidget(), &ResendOptionsWidget::changed, this, &MainWindow::saveResendSettings);
     wireMockPanel();
+    wireSignIn();
+}
+
+void MainWindow::wireSignIn()
+{
+    if (!m_openBrowser)
+        m_openBrowser = [](const QUrl& url) { return QDesktopServices::openUrl(url); };
+    connect(m_signInBar, &SignInBar::signInRequested, m_connections, &ConnectionController::signIn);
+    connect(m_signInBar, &SignInBar::cancelRequested, m_connections, &ConnectionController::cancelSignIn);
+    connect(m_signInBar, &SignInBar::reopenRequested, this, &MainWindow::openSignInPage);
+    connect(m_signedIn, &SignedInIndicator::signOutRequested, m_connections, &ConnectionController::signOut);
+    connect(m_connections, &ConnectionController::authorizationUrlReady, this, [this](const QUrl& url) {
+        m_signInPage = url;
+        m_signInBar->showWaiting(m_connections->current().name);
+        openSignInPage();
+    });
+    connect(m_connections,
+        &ConnectionController::signInRequired,
+        this,
+        [this](const ConnectionInfo& connection, const QString& reason) {
+            m_signInPage.clear();
+            m_signedIn->hide();
+            m_signInBar->showNeeded(connection.name, reason);
+            m_banner->showFailed(connection, tr("Not signed in"));
+            finishInitialLoad(false, reason);
+        });
+    connect(m_connections,
+        &ConnectionController::signedIn,
+        this,
+        [this](const ConnectionInfo& connection, const SignedInPerson& person) {
+            m_signInPage.clear();
+            m_signInBar->hide();
+            m_signedIn->showPerson(person, connection.name);
+            statusBar()->showMessage(
+                tr("Signed in to %1 as %2").arg(connection.name, person.isValid() ? person.displayName() : tr("you")),
+                10000);
+        });
+    connect(m_connections, &ConnectionController::signInRenewed, this, [this] {
+        statusBar()->showMessage(tr("Your sign-in was renewed. Try again what was refused."), 10000);
+        if (m_organization.id.isEmpty())
+            m_organizations->reload(m_wantedOrganization); // the first list was what failed
+    });
+}
+
+void MainWindow::openSignInPage()
+{
+    if (m_signInPage.isEmpty())
+        return;
+    if (!m_openBrowser(m_signInPage))
+        statusBar()->showMessage(
+            tr("No browser could be opened. Open this address in one to sign in: %1").arg(m_signInPage.toString()));
 }
 
 void MainWindow::wireMockPanel()
@@ -201,6 +255,9 @@ void MainWindow::buildLayout()
 
     m_banner = new ModeBanner(this);
     m_tokenBar = new TokenRejectedBar(this);
+    m_signInBar = new SignInBar(this);
+    m_signedIn = new SignedInIndicator(this);
+    statusBar()->addPermanentWidget(m_signedIn);
     m_organizations = new OrganizationPane(m_client, this);
     m_users = new UserPane(m_client, this);
     m_userPanel = new UserPanel(m_resends, this);
@@ -231,6 +288,7 @@ void MainWindow::buildLayout()
     layout->setSpacing(6);
     layout->addWidget(m_banner);
     layout->addWidget(m_tokenBar);
+    layout->addWidget(m_signInBar);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
@@ -329,6 +387,9 @@ void MainWindow::onConnecting(const ConnectionInfo& connection)
 {
     m_banner->showConnecting(connection);
     m_tokenBar->hide(); // a new attempt: whatever was refused before is not known yet
+    m_signInBar->hide();
+    m_signedIn->hide();
+    m_signInPage.clear();
     m_toolBar->setCurrent(connection);
     m_userPanel->connectionChanged();
     m_userPanel->setLiveMode(connection.live);
@@ -444,6 +505,10 @@ void MainWindow::onExchangeFinished(const ExchangePtr& exchange)
     const ConnectionInfo& current = m_connections->current();
     if (exchange->error.kind != ApiError::Kind::Unauthenticated || !current.live || !m_connections->isConnected())
         return;
+    if (current.signsIn) { // a person's sign-in renews itself; there is no token to paste
+        m_connections->renewAfterRejection(exchange->started);
+        return;
+    }
     if (m_tokenBar->isHidden())
         qCInfo(lcUi) << "the server refused the token of" << current.name << "- offering to update it";
     m_tokenBar->showFor(current.name);

@@ -5,6 +5,9 @@
 #include "ZitadelTypes.h"
 
 #include <QMainWindow>
+#include <QUrl>
+
+#include <functional>
 
 #include <optional>
 
@@ -16,6 +19,8 @@ class ModeBanner;
 class OrganizationPane;
 class ProfileStore;
 class ResendController;
+class SignInBar;
+class SignedInIndicator;
 class SecretStore;
 class TokenRejectedBar;
 class UserPane;
@@ -51,6 +56,10 @@ public:
     VerifyController* verifies() const { return m_verifies; }
     InspectorDock* inspector() const { return m_inspector; }
     MockDock* mockDock() const { return m_mockDock; }
+    // How a sign-in opens the system browser: QDesktopServices::openUrl unless a test puts a
+    // browser of its own here. Returns false when no browser could be started.
+    using BrowserOpener = std::function<bool(const QUrl&)>;
+    void setBrowserOpener(BrowserOpener opener) { m_openBrowser = std::move(opener); }
 
 Q_SIGNALS:
     // Once: the organizations and the first page of users are shown (ok), or something on the
@@ -79,6 +88,8 @@ private:
     void manageConnections();
     void onExchangeFinished(const ExchangePtr& exchange);
     void updateToken();
+    void wireSignIn();
+    void openSignInPage();
     void reconnectKeepingView();
     void finishInitialLoad(bool ok, const QString& message);
     void showMockPanelFor(const ConnectionInfo& connection);
@@ -98,6 +109,10 @@ private:
     ConnectionToolBar* m_toolBar = nullptr;
     ModeBanner* m_banner = nullptr;
     TokenRejectedBar* m_tokenBar = nullptr;
+    SignInBar* m_signInBar = nullptr;
+    SignedInIndicator* m_signedIn = nullptr;
+    BrowserOpener m_openBrowser;
+    QUrl m_signInPage; // the authorization URL of the sign-in under way
     OrganizationPane* m_organizations = nullptr;
     UserPane* m_users = nullptr;
     UserPanel* m_userPanel = nullptr;

@@ -1,16 +1,13 @@
 #pragma once
 
-#include <QFrame>
+#include "NoticeStrip.h"
 
-class QLabel;
-class QPushButton;
-
-// The strip under the mode banner that appears when a live server refused the connection's
-// token (401): it says so in plain words and offers "Update token…". It stays until the
-// connection is opened again; it never appears for the embedded mock (MainWindow decides).
+// Appears when a live server refused the connection's personal access token (401): it says
+// so in plain words and offers "Update token…". It stays until the connection is opened
+// again; it never appears for the embedded mock or a sign-in connection (MainWindow decides).
 //
 // objectNames: tokenRejectedBar, tokenRejectedLabel, updateTokenButton.
-class TokenRejectedBar : public QFrame
+class TokenRejectedBar : public NoticeStrip
 {
     Q_OBJECT
 
@@ -23,14 +20,6 @@ public:
 Q_SIGNALS:
     void updateRequested();
 
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
-    void applyColours();
-
     QString m_connectionName;
-    bool m_applyingColours = false;
-    QLabel* m_label = nullptr;
-    QPushButton* m_button = nullptr;
 };
