@@ -14,6 +14,7 @@ packages=(
     qt6-websockets-dev      # HttpServer's CMake config requires it (not a package dependency on bookworm)
     qt6-networkauth-dev     # OIDC sign-in
     qtkeychain-qt6-dev      # tokens in the system keychain
+    libssl-dev              # OpenSSL 3 libcrypto: the mock signs its id_tokens (RS256)
     libsecret-1-0           # QtKeychain's libsecret backend is loaded at run time
     libgl-dev               # Qt6Gui's CMake config looks for OpenGL headers
     xvfb xauth              # run.sh without a display, screenshots

@@ -3,7 +3,9 @@
 // Output contract (scripts and tests read it through pipes): the first stdout line is
 // "listening on http://127.0.0.1:PORT", the second "admin token for /_mock: TOKEN" (the
 // bearer token of the admin API, docs/mock-workbench.md; new every start unless
-// --admin-token fixes it), then one line per ZITADEL token (a long one masked, see shownToken). Exit codes: 0 after a
+// --admin-token fixes it), then one line per ZITADEL token (a long one masked, see shownToken),
+// the generated-users line when there are any, and one "sign-in: ..." line per OIDC application
+// (client id and where sign-in starts; no secret is ever printed). Exit codes: 0 after a
 // signal, 1 when the port cannot be bound, 2 for bad arguments or a bad seed.
 
 #include "MockAdminToken.h"
@@ -77,6 +79,18 @@ QString shownToken(const QString& token)
 }
 
 // "mock-support: user.read, user.write, org.read in ACME Corporation"
+// "sign-in: client id C (Name) at BASE/oauth/v2/authorize; people: A (role), B (role)".
+QString describeSignIn(const MockOidcApplication& app, const MockZitadel& zitadel, const QUrl& base)
+{
+    QStringList people;
+    for (const MockOidcPerson& person : zitadel.oidc().config().people) {
+        const auto user = zitadel.user(person.userId);
+        people.append(tr("%1 (%2)").arg(user ? user->displayName : person.userId, person.role));
+    }
+    return tr("sign-in: client id %1 (%2) at %3/oauth/v2/authorize; people: %4")
+        .arg(app.clientId, app.name, base.toString(), people.join(QStringLiteral(", ")));
+}
+
 QString describeToken(const MockToken& token, const QList<MockOrg>& orgs)
 {
     QStringList grants;
@@ -193,6 +207,8 @@ int main(int argc, char* argv[])
     if (zitadel->usersPerOrg() > 0) // from --users-per-org or a saved state
         printLine(
             stdout, tr("%1 generated users in each of %2 organizations").arg(zitadel->usersPerOrg()).arg(orgs.size()));
+    for (const MockOidcApplication& app : zitadel->oidc().config().applications)
+        printLine(stdout, describeSignIn(app, *zitadel, server.baseUrl()));
 
     return app.exec() == 0 ? 0 : 1;
 }

@@ -107,6 +107,22 @@ MockAdminApi::MockAdminApi(MockZitadel& zitadel, MockRouter& router)
             "{\"codeLifetimeSeconds\":N,\"randomSeed\":N}",
             "changes settings",
             &MockAdminApi::putSettings},
+        {"GET",
+            "/_mock/oidc",
+            "",
+            "sign-in: applications, people, lifetimes and active sessions (tokens masked)",
+            &MockAdminApi::getOidc},
+        {"PUT",
+            "/_mock/oidc/lifetimes",
+            "{\"accessTokenLifetimeSeconds\":N,\"idTokenLifetimeSeconds\":N,\"refreshTokenIdleSeconds\":N,"
+            "\"refreshTokenAbsoluteSeconds\":N,\"codeLifetimeSeconds\":N}",
+            "changes sign-in lifetimes (any of them) for what is issued from now on",
+            &MockAdminApi::putOidcLifetimes},
+        {"POST",
+            "/_mock/oidc/_expire-access-tokens",
+            "",
+            "every issued access token expires now; refresh tokens stay valid",
+            &MockAdminApi::postExpireAccessTokens},
     };
 }
 
@@ -519,4 +535,66 @@ QByteArray MockAdminApi::settings() const
     w.field("randomSeed", QString::number(m_zitadel.randomSeed())); // 64-bit, so a string; 0 in a PUT draws one
     w.endObject();
     return w.take();
+}
+
+MockResponse MockAdminApi::getOidc(const MockRequest& request)
+{
+    QHash<QString, QString> query;
+    QString problem;
+    if (!MockAdminInput::query(request, {}, &query, &problem))
+        return badRequest(problem);
+    MockJsonWriter w(4096);
+    MockAdminJson::oidcState(w, m_zitadel);
+    return json(200, w.take());
+}
+
+// All or nothing: every given lifetime is checked before any changes.
+MockResponse MockAdminApi::putOidcLifetimes(const MockRequest& request)
+{
+    QHash<QString, QString> query;
+    QJsonObject body;
+    QString problem;
+    const std::pair<const char*, int MockOidcLifetimes::*> fields[] = {
+        {"accessTokenLifetimeSeconds", &MockOidcLifetimes::accessTokenSeconds},
+        {"idTokenLifetimeSeconds", &MockOidcLifetimes::idTokenSeconds},
+        {"refreshTokenIdleSeconds", &MockOidcLifetimes::refreshTokenIdleSeconds},
+        {"refreshTokenAbsoluteSeconds", &MockOidcLifetimes::refreshTokenAbsoluteSeconds},
+        {"codeLifetimeSeconds", &MockOidcLifetimes::codeSeconds},
+    };
+    if (!MockAdminInput::query(request, {}, &query, &problem)
+        || !MockAdminInput::object(request.body, "{\"accessTokenLifetimeSeconds\": 60}", &body, &problem)
+        || !MockAdminInput::onlyKeys(body,
+            {"accessTokenLifetimeSeconds",
+                "idTokenLifetimeSeconds",
+                "refreshTokenIdleSeconds",
+                "refreshTokenAbsoluteSeconds",
+                "codeLifetimeSeconds"},
+            QStringLiteral("The sign-in lifetimes"),
+            &problem))
+        return badRequest(problem);
+    MockOidcLifetimes lifetimes = m_zitadel.oidc().lifetimes();
+    for (const auto& [name, member] : fields) {
+        if (!body.contains(QLatin1String(name)))
+            continue;
+        quint64 seconds = 0;
+        if (!MockAdminInput::number(
+                body, name, MockOidcLifetimes::MinSeconds, MockOidcLifetimes::MaxSeconds, &seconds, &problem))
+            return badRequest(problem);
+        lifetimes.*member = int(seconds);
+    }
+    if (!m_zitadel.oidc().setLifetimes(lifetimes, &problem))
+        return badRequest(problem);
+    MockJsonWriter w;
+    MockAdminJson::oidcLifetimes(w, m_zitadel.oidc().lifetimes());
+    return json(200, w.take());
+}
+
+MockResponse MockAdminApi::postExpireAccessTokens(const MockRequest& request)
+{
+    QHash<QString, QString> query;
+    QString problem;
+    if (!MockAdminInput::query(request, {}, &query, &problem))
+        return badRequest(problem);
+    const int expired = m_zitadel.oidc().expireAccessTokens();
+    return json(200, QByteArrayLiteral("{\"expired\":\"") + QByteArray::number(expired) + "\"}");
 }

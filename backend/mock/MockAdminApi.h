@@ -56,6 +56,9 @@ private:
     MockResponse postGenerate(const MockRequest& request);
     MockResponse getSettings(const MockRequest& request);
     MockResponse putSettings(const MockRequest& request);
+    MockResponse getOidc(const MockRequest& request);
+    MockResponse putOidcLifetimes(const MockRequest& request);
+    MockResponse postExpireAccessTokens(const MockRequest& request);
 
     QByteArray stateSummary() const;
     QByteArray settings() const;

@@ -2,6 +2,7 @@
 
 #include "MockJsonWriter.h"
 #include "MockRouter.h"
+#include "MockSeedFormat.h"
 #include "MockZitadel.h"
 
 void MockAdminJson::outboxMessage(MockJsonWriter& w, const MockOutboxMessage& m)
@@ -43,5 +44,108 @@ void MockAdminJson::requestLogEntry(MockJsonWriter& w, const MockRequestLogEntry
     w.field("admin", e.admin);
     w.field("requestBody", QString::fromUtf8(e.requestBody));
     w.field("responseBody", QString::fromUtf8(e.responseBody));
+    w.endObject();
+}
+
+QString MockAdminJson::masked(const QByteArray& secret)
+{
+    if (secret.isEmpty())
+        return {};
+    return QString::fromLatin1(secret.left(4)) + QChar(0x2026);
+}
+
+void MockAdminJson::oidcLifetimes(MockJsonWriter& w, const MockOidcLifetimes& l)
+{
+    w.beginObject();
+    w.field("accessTokenLifetimeSeconds", qint64(l.accessTokenSeconds));
+    w.field("idTokenLifetimeSeconds", qint64(l.idTokenSeconds));
+    w.field("refreshTokenIdleSeconds", qint64(l.refreshTokenIdleSeconds));
+    w.field("refreshTokenAbsoluteSeconds", qint64(l.refreshTokenAbsoluteSeconds));
+    w.field("codeLifetimeSeconds", qint64(l.codeSeconds));
+    w.endObject();
+}
+
+void MockAdminJson::oidcState(MockJsonWriter& w, const MockZitadel& zitadel)
+{
+    const MockOidcProvider& oidc = zitadel.oidc();
+    const QDateTime now = zitadel.now();
+    const auto displayName = [&zitadel](const QString& userId) {
+        const auto user = zitadel.user(userId);
+        return user ? user->displayName : QString();
+    };
+    const auto strings = [&w](const char* key, const QStringList& list) {
+        w.key(key);
+        w.beginArray();
+        for (const QString& s : list)
+            w.value(s);
+        w.endArray();
+    };
+    w.beginObject();
+    w.key("applications");
+    w.beginArray();
+    for (const MockOidcApplication& app : oidc.config().applications) {
+        w.beginObject();
+        w.field("clientId", app.clientId);
+        w.field("name", app.name);
+        w.field("type", app.type);
+        w.field("projectId", app.projectId);
+        strings("redirectUris", app.redirectUris);
+        w.endObject();
+    }
+    w.endArray();
+    w.key("people");
+    w.beginArray();
+    for (const MockOidcPerson& p : oidc.config().people) {
+        const auto ref = zitadel.users().find(p.userId);
+        w.beginObject();
+        w.field("userId", p.userId);
+        w.field("displayName", displayName(p.userId));
+        w.field("loginName",
+            ref ? zitadel.users().user(*ref).userName + QLatin1Char('@') + zitadel.users().org(ref->org).primaryDomain
+                : QString());
+        w.field("organizationId", ref ? zitadel.users().org(ref->org).id : QString());
+        w.field("role", p.role);
+        w.key("grants");
+        w.beginArray();
+        for (const MockGrant& g : p.grants) {
+            w.beginObject();
+            w.field("organizationId", g.orgId);
+            w.key("permissions");
+            w.beginArray();
+            for (const MockPermission perm : g.permissions)
+                w.value(QLatin1String(MockSeedFormat::nameOf(MockSeedFormat::Permissions, perm)));
+            w.endArray();
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+    }
+    w.endArray();
+    w.key("lifetimes");
+    oidcLifetimes(w, oidc.lifetimes());
+    w.field("pendingSignIns", QString::number(oidc.pendingAuthRequestCount()));
+    w.key("sessions");
+    w.beginArray();
+    for (const auto& s : oidc.sessions()) {
+        w.beginObject();
+        w.field("id", s->id);
+        w.field("userId", s->userId);
+        w.field("displayName", displayName(s->userId));
+        w.field("clientId", s->clientId);
+        strings("scopes", s->scopes);
+        w.optTimestamp("started", s->started);
+        w.optTimestamp("authTime", s->authTime);
+        w.field("accessToken", masked(s->accessToken)); // "" once revoked
+        w.optTimestamp("accessTokenIssued", s->accessIssued);
+        w.optTimestamp("accessTokenExpires", s->accessExpires);
+        w.field("accessTokenValid", !s->accessToken.isEmpty() && !(s->accessExpires < now));
+        w.field("refreshToken", masked(s->refreshToken)); // "" without offline_access or once revoked
+        w.optTimestamp("refreshTokenIdleExpires", s->refreshIdleExpires);
+        w.optTimestamp("refreshTokenAbsoluteExpires", s->refreshAbsoluteExpires);
+        w.field("refreshTokenValid",
+            !s->refreshToken.isEmpty() && !(s->refreshIdleExpires < now) && !(s->refreshAbsoluteExpires < now));
+        w.endObject();
+    }
+    w.endArray();
     w.endObject();
 }

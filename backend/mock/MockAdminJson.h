@@ -1,6 +1,11 @@
 #pragma once
 
+#include <QByteArray>
+#include <QString>
+
 class MockJsonWriter;
+class MockZitadel;
+struct MockOidcLifetimes;
 struct MockOutboxMessage;
 struct MockRequestLogEntry;
 
@@ -12,4 +17,9 @@ class MockAdminJson
 public:
     static void outboxMessage(MockJsonWriter& w, const MockOutboxMessage& m);
     static void requestLogEntry(MockJsonWriter& w, const MockRequestLogEntry& e);
+    // GET /_mock/oidc: applications, people, lifetimes and sessions. Tokens are masked to
+    // their first four characters and "…": enough to tell sessions apart, useless to a thief.
+    static void oidcState(MockJsonWriter& w, const MockZitadel& zitadel);
+    static void oidcLifetimes(MockJsonWriter& w, const MockOidcLifetimes& lifetimes);
+    static QString masked(const QByteArray& secret);
 };

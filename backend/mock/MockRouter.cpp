@@ -4,6 +4,7 @@
 #include "MockFaultPresets.h"
 #include "MockJsonReader.h"
 #include "MockLog.h"
+#include "MockOidcEndpoints.h"
 #include "MockZitadel.h"
 
 #include <QElapsedTimer>
@@ -104,6 +105,7 @@ MockRouter::MockRouter(MockZitadel* zitadel)
     , m_orgs(*zitadel)
     , m_resources(*zitadel)
     , m_admin(std::make_unique<MockAdminApi>(*zitadel, *this))
+    , m_oidc(std::make_unique<MockOidcEndpoints>(*zitadel))
     , m_faults(zitadel->randomSeed())
 {
     auto bind = [](auto* api, MockApiReply (std::remove_pointer_t<decltype(api)>::*fn)(const MockApiCall&)) {
@@ -238,15 +240,16 @@ MockResponse MockRouter::handle(const MockRequest& request)
     entry.time = m_zitadel->now();
     entry.method = request.method;
     entry.path = request.path;
-    entry.query = request.query;
+    entry.query = outcome.oidc ? MockOidcEndpoints::redactForm(request.query) : request.query;
     entry.status = status;
-    entry.operation = outcome.operation ? outcome.operation->nameString() : QString();
+    entry.operation = outcome.operation ? outcome.operation->nameString()
+                                        : QString::fromLatin1(outcome.oidcOperation ? outcome.oidcOperation : "");
     entry.faultId = outcome.fault.ruleId;
     entry.durationMs = timer.elapsed();
     entry.peer = request.peer;
     entry.admin = admin;
-    entry.requestBody = capped(request.body);
-    entry.responseBody = capped(response.body);
+    entry.requestBody = capped(outcome.oidc ? MockOidcEndpoints::redactForm(request.body) : request.body);
+    entry.responseBody = capped(outcome.oidc ? MockOidcEndpoints::redactJson(response.body) : response.body);
     m_log.push(std::move(entry));
     qCDebug(lcMock).noquote() << request.method << request.path << "->" << status
                               << (outcome.fault.applies() ? QStringLiteral("(fault %1)").arg(outcome.fault.ruleId)
@@ -256,6 +259,11 @@ MockResponse MockRouter::handle(const MockRequest& request)
 
 MockResponse MockRouter::dispatch(const MockRequest& request, Outcome* outcome)
 {
+    if (MockOidcEndpoints::handles(request.path)) {
+        outcome->oidc = true;
+        outcome->oidcOperation = MockOidcEndpoints::operation(request.path);
+        return m_oidc->handle(request);
+    }
     const MockPathSegments segments = splitPath(request.path);
     if (!segments.isEmpty()) {
         for (const ConnectMethod& m : m_connect) {

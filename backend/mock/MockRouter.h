@@ -21,6 +21,7 @@
 #include <vector>
 
 class MockAdminApi;
+class MockOidcEndpoints;
 class MockZitadel;
 
 // A request path split at '/', without the leading empty segment; views into the path.
@@ -92,8 +93,10 @@ public:
     ~MockRouter();
     Q_DISABLE_COPY_MOVE(MockRouter) // the route table points into this object
 
-    // Paths under /_mock go to MockAdminApi, everything else to the ZITADEL routes. Every
-    // request, admin ones included, is appended to the request log.
+    // Paths under /_mock go to MockAdminApi, the OpenID provider's paths (discovery,
+    // /oauth/v2/..., /oidc/v1/userinfo, the sign-in page) to MockOidcEndpoints, everything else
+    // to the ZITADEL routes. Every request, admin ones included, is appended to the request
+    // log; for the OIDC paths with the secrets (codes, verifiers, tokens) replaced.
     MockResponse handle(const MockRequest& request);
     QList<MockRequestLogEntry> requestLog() const { return m_log.toList(); } // capped, newest 10'000
     const MockRingBuffer<MockRequestLogEntry>& requestLogBuffer() const { return m_log; }
@@ -121,6 +124,8 @@ private:
     {
         const MockOperation* operation = nullptr;
         MockFaultDecision fault;
+        bool oidc = false; // an OpenID provider path: the log keeps redacted bodies
+        const char* oidcOperation = nullptr; // e.g. "oidc.Token", for the log
     };
 
     struct RestRoute
@@ -156,6 +161,7 @@ private:
     MockOrganizationApi m_orgs;
     MockResourcesUserApi m_resources;
     std::unique_ptr<MockAdminApi> m_admin;
+    std::unique_ptr<MockOidcEndpoints> m_oidc;
     std::vector<RestRoute> m_rest;
     std::vector<ConnectMethod> m_connect;
     MockRingBuffer<MockRequestLogEntry> m_log {LogCapacity};

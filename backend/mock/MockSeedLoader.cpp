@@ -53,6 +53,18 @@ Seed document format ("verifydesk-mock-seed/1"), one JSON object:
       "grants": [ { "organizationId": "*",      // "*" = every organization
                     "permissions": ["user.read", "user.write", "org.read"] } ] }
   ],
+  "oidc": {                                     // optional: sign-in through the mock's OpenID provider
+    "applications": [                           // native apps (auth method none, PKCE S256)
+      { "clientId": "312909075212468632@verifydesk", "name": "Verify Desk", "type": "native",
+        "projectId": "312909075212402328",      // optional: the id_token's second audience
+        "redirectUris": ["http://127.0.0.1/callback"] } ],  // loopback: any port, same path and query
+    "people": [                                 // human seed users the sign-in page offers
+      { "userId": "312909075211944359", "role": "Administrator",
+        "grants": [ { "organizationId": "*", "permissions": ["user.read"] } ] } ],  // as tokens' grants
+    "accessTokenLifetimeSeconds": 43200, "idTokenLifetimeSeconds": 43200,        // optional, ZITADEL's
+    "refreshTokenIdleSeconds": 2592000, "refreshTokenAbsoluteSeconds": 7776000,  // defaults
+    "codeLifetimeSeconds": 600
+  },
   "generatedUsersPerOrg": 100,                  // optional: generated users in every organization
   "changedGeneratedUsers": [                    // optional: generated users changed since
     { "id": "901000000000000042", "sequence": "19", "changeDate": "2026-03-02T14:20:01.733Z",
@@ -299,11 +311,8 @@ void readUser(Reader& r, const QJsonObject& o, const QString& where, MockUser* u
     user->passwordChangeRequired = r.boolean(o, "passwordChangeRequired", where);
 }
 
-void readToken(Reader& r, const QJsonObject& o, const QString& where, MockToken* token)
+void readGrants(Reader& r, const QJsonObject& o, const QString& where, QList<MockGrant>* out)
 {
-    token->token = r.string(o, "token", where);
-    token->userId = r.string(o, "userId", where);
-    token->description = r.string(o, "description", where, false);
     const QJsonArray grants = r.array(o, "grants", where);
     for (int g = 0; g < grants.size(); ++g) {
         const QString gw = where + QStringLiteral(".grants[%1]").arg(g);
@@ -317,8 +326,98 @@ void readToken(Reader& r, const QJsonObject& o, const QString& where, MockToken*
         for (const QJsonValue& p : r.array(go, "permissions", gw))
             grant.permissions.append(
                 r.enumeration(p.toString(), Permissions, gw + QLatin1String(".permissions"), MockPermission::UserRead));
-        token->grants.append(grant);
+        out->append(grant);
     }
+}
+
+void readToken(Reader& r, const QJsonObject& o, const QString& where, MockToken* token)
+{
+    token->token = r.string(o, "token", where);
+    token->userId = r.string(o, "userId", where);
+    token->description = r.string(o, "description", where, false);
+    readGrants(r, o, where, &token->grants);
+}
+
+int lifetime(Reader& r, const QJsonObject& o, const char* name, int fallback)
+{
+    if (!o.contains(QLatin1String(name)))
+        return fallback;
+    const quint64 seconds = r.uint64(o, name, QStringLiteral("oidc"));
+    if (seconds < quint64(MockOidcLifetimes::MinSeconds) || seconds > quint64(MockOidcLifetimes::MaxSeconds))
+        r.fail(QStringLiteral("oidc.") + QLatin1String(name),
+            QStringLiteral("must be from %1 to %2 seconds")
+                .arg(MockOidcLifetimes::MinSeconds)
+                .arg(MockOidcLifetimes::MaxSeconds));
+    return int(seconds);
+}
+
+// The "oidc" section (optional; without it nobody can sign in). People must be human seed
+// users, so the sign-in page and userinfo always have a profile to show.
+void readOidc(Reader& r, const QJsonObject& root, MockSeed& seed)
+{
+    bool present = false;
+    const QJsonObject oidc = r.object(root, "oidc", QStringLiteral("seed"), &present);
+    if (!present || r.failed())
+        return;
+    const QJsonArray apps = r.array(oidc, "applications", QStringLiteral("oidc"));
+    QSet<QString> clientIds;
+    for (int i = 0; i < apps.size() && !r.failed(); ++i) {
+        const QString where = QStringLiteral("oidc.applications[%1]").arg(i);
+        const QJsonObject o = apps.at(i).toObject();
+        MockOidcApplication app;
+        app.clientId = r.string(o, "clientId", where);
+        app.name = r.string(o, "name", where);
+        app.type = r.string(o, "type", where);
+        app.projectId = r.string(o, "projectId", where, false);
+        for (const QJsonValue& uri : r.array(o, "redirectUris", where)) {
+            if (!uri.isString() || uri.toString().isEmpty())
+                r.fail(where + QLatin1String(".redirectUris"), QStringLiteral("expected non-empty strings"));
+            else
+                app.redirectUris.append(uri.toString());
+        }
+        if (app.clientId.isEmpty() || clientIds.contains(app.clientId))
+            r.fail(where + QLatin1String(".clientId"), QStringLiteral("client ids must be unique and non-empty"));
+        if (app.type != QLatin1String("native"))
+            r.fail(where + QLatin1String(".type"), QStringLiteral("the mock knows \"native\" applications only"));
+        if (app.redirectUris.isEmpty())
+            r.fail(where + QLatin1String(".redirectUris"), QStringLiteral("at least one redirect URI is required"));
+        clientIds.insert(app.clientId);
+        seed.oidc.applications.append(app);
+    }
+    QHash<QString, const MockUser*> users;
+    for (const MockUser& u : seed.users)
+        users.insert(u.id, &u);
+    QSet<QString> orgIds;
+    for (const MockOrg& org : seed.orgs)
+        orgIds.insert(org.id);
+    const QJsonArray people = r.array(oidc, "people", QStringLiteral("oidc"));
+    QSet<QString> personIds;
+    for (int i = 0; i < people.size() && !r.failed(); ++i) {
+        const QString where = QStringLiteral("oidc.people[%1]").arg(i);
+        const QJsonObject o = people.at(i).toObject();
+        MockOidcPerson person;
+        person.userId = r.string(o, "userId", where);
+        person.role = r.string(o, "role", where);
+        readGrants(r, o, where, &person.grants);
+        const MockUser* user = users.value(person.userId);
+        if (!user || !user->isHuman())
+            r.fail(where + QLatin1String(".userId"),
+                QStringLiteral("%1 is not a human user of the seed").arg(person.userId));
+        if (personIds.contains(person.userId))
+            r.fail(where + QLatin1String(".userId"), QStringLiteral("%1 is listed twice").arg(person.userId));
+        for (const MockGrant& grant : person.grants) {
+            if (grant.orgId != QLatin1String("*") && !orgIds.contains(grant.orgId))
+                r.fail(where, QStringLiteral("grant names unknown organization %1").arg(grant.orgId));
+        }
+        personIds.insert(person.userId);
+        seed.oidc.people.append(person);
+    }
+    MockOidcLifetimes& l = seed.oidc.lifetimes;
+    l.accessTokenSeconds = lifetime(r, oidc, "accessTokenLifetimeSeconds", l.accessTokenSeconds);
+    l.idTokenSeconds = lifetime(r, oidc, "idTokenLifetimeSeconds", l.idTokenSeconds);
+    l.refreshTokenIdleSeconds = lifetime(r, oidc, "refreshTokenIdleSeconds", l.refreshTokenIdleSeconds);
+    l.refreshTokenAbsoluteSeconds = lifetime(r, oidc, "refreshTokenAbsoluteSeconds", l.refreshTokenAbsoluteSeconds);
+    l.codeSeconds = lifetime(r, oidc, "codeLifetimeSeconds", l.codeSeconds);
 }
 
 // A contact of a changed generated user: only the verified flag and the pending code (with its
@@ -518,6 +617,8 @@ std::optional<MockSeed> MockSeedLoader::parse(const QByteArray& json, QString* e
         crossCheck(r, seed);
     if (!r.failed())
         readGenerated(r, root, seed);
+    if (!r.failed())
+        readOidc(r, root, seed);
     if (r.failed()) {
         if (error)
             *error = QStringLiteral("invalid seed: ") + r.error;

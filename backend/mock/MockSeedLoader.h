@@ -1,6 +1,7 @@
 #pragma once
 
 #include "MockModel.h"
+#include "MockOidcModel.h"
 
 #include <QByteArray>
 #include <QList>
@@ -19,6 +20,7 @@ struct MockSeed
     // Generated users whose state differs from what the generator makes, complete, ordered
     // by id. Each one replaces its generated twin, so no id is ever listed twice.
     QList<MockUser> changedGeneratedUsers;
+    MockOidcConfig oidc; // the "oidc" section: sign-in applications, people and lifetimes
 };
 
 // Reads and checks a seed document (format described at the top of MockSeedLoader.cpp).

@@ -120,15 +120,11 @@ void writeChangedGenerated(MockJsonWriter& w, const MockUser& u)
     w.endObject();
 }
 
-void writeToken(MockJsonWriter& w, const MockToken& t)
+void writeGrants(MockJsonWriter& w, const QList<MockGrant>& grants)
 {
-    w.beginObject();
-    w.field("token", t.token);
-    w.field("userId", t.userId);
-    w.optString("description", t.description);
     w.key("grants");
     w.beginArray();
-    for (const MockGrant& g : t.grants) {
+    for (const MockGrant& g : grants) {
         w.beginObject();
         w.field("organizationId", g.orgId);
         w.key("permissions");
@@ -139,6 +135,54 @@ void writeToken(MockJsonWriter& w, const MockToken& t)
         w.endObject();
     }
     w.endArray();
+}
+
+void writeOidc(MockJsonWriter& w, const MockOidcConfig& oidc)
+{
+    w.key("oidc");
+    w.beginObject();
+    w.key("applications");
+    w.beginArray();
+    for (const MockOidcApplication& app : oidc.applications) {
+        w.beginObject();
+        w.field("clientId", app.clientId);
+        w.field("name", app.name);
+        w.field("type", app.type);
+        w.optString("projectId", app.projectId);
+        w.key("redirectUris");
+        w.beginArray();
+        for (const QString& uri : app.redirectUris)
+            w.value(uri);
+        w.endArray();
+        w.endObject();
+    }
+    w.endArray();
+    w.key("people");
+    w.beginArray();
+    for (const MockOidcPerson& p : oidc.people) {
+        w.beginObject();
+        w.field("userId", p.userId);
+        w.field("role", p.role);
+        writeGrants(w, p.grants);
+        w.endObject();
+    }
+    w.endArray();
+    const MockOidcLifetimes& l = oidc.lifetimes;
+    w.field("accessTokenLifetimeSeconds", qint64(l.accessTokenSeconds));
+    w.field("idTokenLifetimeSeconds", qint64(l.idTokenSeconds));
+    w.field("refreshTokenIdleSeconds", qint64(l.refreshTokenIdleSeconds));
+    w.field("refreshTokenAbsoluteSeconds", qint64(l.refreshTokenAbsoluteSeconds));
+    w.field("codeLifetimeSeconds", qint64(l.codeSeconds));
+    w.endObject();
+}
+
+void writeToken(MockJsonWriter& w, const MockToken& t)
+{
+    w.beginObject();
+    w.field("token", t.token);
+    w.field("userId", t.userId);
+    w.optString("description", t.description);
+    writeGrants(w, t.grants);
     w.endObject();
 }
 
@@ -233,6 +277,7 @@ QByteArray MockSeedWriter::write(const MockSeed& seed)
     for (const MockToken& token : seed.tokens)
         writeToken(w, token);
     w.endArray();
+    writeOidc(w, seed.oidc);
 
     w.field("generatedUsersPerOrg", qint64(seed.generatedUsersPerOrg));
     w.key("changedGeneratedUsers");

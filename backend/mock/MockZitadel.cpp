@@ -28,6 +28,7 @@ QString tooManyOrgs()
 
 MockZitadel::MockZitadel(MockSeed seed, quint64 randomSeed, QString adminToken)
     : m_access({})
+    , m_oidc(std::make_unique<MockOidcProvider>(*this))
     , m_users({}, {}, 0)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
     , m_randomSeed(randomSeed)
@@ -82,6 +83,8 @@ void MockZitadel::apply(const MockSeed& seed)
 {
     m_instance = seed.instance;
     m_access = MockAccessControl(seed.tokens);
+    m_access.setIssuedTokens([this](QByteArrayView token) { return m_oidc->caller(token); });
+    m_oidc->load(seed.oidc); // every sign-in session ends with the state it belonged to
     m_users = MockUserStore(seed.orgs, seed.users, seed.generatedUsersPerOrg, seed.changedGeneratedUsers);
 }
 
@@ -103,6 +106,7 @@ MockSeed MockZitadel::snapshot() const
     seed.tokens = m_access.tokens();
     seed.generatedUsersPerOrg = m_users.generatedPerOrg();
     seed.changedGeneratedUsers = m_users.changedGeneratedUsers();
+    seed.oidc = m_oidc->config();
     return seed;
 }
 

@@ -2,6 +2,7 @@
 
 #include "MockAccessControl.h"
 #include "MockModel.h"
+#include "MockOidcProvider.h"
 #include "MockRingBuffer.h"
 #include "MockSeedLoader.h"
 #include "MockUserStore.h"
@@ -102,6 +103,10 @@ public:
     QList<MockOrg> organizations() const;
     const QList<MockToken>& tokens() const { return m_access.tokens(); }
     const MockAccessControl& access() const { return m_access; }
+    // The OpenID provider (sign-in for desktop clients): its applications, people, lifetimes
+    // and the sessions it started. Tests and the admin API set lifetimes and expire tokens here.
+    MockOidcProvider& oidc() { return *m_oidc; }
+    const MockOidcProvider& oidc() const { return *m_oidc; }
     MockUserStore& users() { return m_users; }
     const MockUserStore& users() const { return m_users; }
 
@@ -136,6 +141,7 @@ private:
 
     MockInstance m_instance;
     MockAccessControl m_access;
+    std::unique_ptr<MockOidcProvider> m_oidc;
     MockUserStore m_users;
     MockRingBuffer<MockOutboxMessage> m_outbox {OutboxCapacity};
     std::function<QDateTime()> m_clock;
