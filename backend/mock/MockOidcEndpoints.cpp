@@ -206,7 +206,7 @@ MockResponse MockOidcEndpoints::handle(const MockRequest& request)
     if (path == KeysPath)
         return jsonAnswer(200, MockJwtSigner::shared().jwks());
     if (path == AuthorizePath)
-        return authorize(request, params);
+        return authorize(params);
     if (path == LoginPath)
         return request.method == "POST" ? loginPost(params) : loginPage(params);
     if (path == TokenPath)
@@ -294,9 +294,8 @@ MockResponse MockOidcEndpoints::discovery(const QString& issuer) const
     return jsonAnswer(200, w.take());
 }
 
-MockResponse MockOidcEndpoints::authorize(const MockRequest& request, const QHash<QString, QString>& params)
+MockResponse MockOidcEndpoints::authorize(const QHash<QString, QString>& params)
 {
-    Q_UNUSED(request)
     QString id;
     const MockOidcError e = m_zitadel.oidc().authorize(params, &id);
     if (!e.isError()) {
@@ -451,5 +450,7 @@ MockResponse MockOidcEndpoints::revoke(const QHash<QString, QString>& form)
     const MockOidcError e = m_zitadel.oidc().revoke(form);
     if (e.isError())
         return oauthError(e);
-    return jsonAnswer(200, {}); // RFC 7009 §2.2: 200, nothing to say
+    // RFC 7009 §2.2: 200 and nothing to say, so no body and no Content-Type (an empty
+    // "application/json" body would not parse).
+    return MockResponse {200, {}, {}};
 }

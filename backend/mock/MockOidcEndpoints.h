@@ -39,7 +39,7 @@ public:
 
 private:
     MockResponse discovery(const QString& issuer) const;
-    MockResponse authorize(const MockRequest& request, const QHash<QString, QString>& params);
+    MockResponse authorize(const QHash<QString, QString>& params);
     MockResponse loginPage(const QHash<QString, QString>& params) const;
     MockResponse loginPost(const QHash<QString, QString>& form);
     MockResponse token(const QHash<QString, QString>& form, const QString& issuer);

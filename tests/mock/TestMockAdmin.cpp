@@ -394,7 +394,10 @@ void TestMockAdmin::indexListsEveryEndpoint()
         "POST /_mock/reset",
         "POST /_mock/generate",
         "GET /_mock/settings",
-        "PUT /_mock/settings"};
+        "PUT /_mock/settings",
+        "GET /_mock/oidc",
+        "PUT /_mock/oidc/lifetimes",
+        "POST /_mock/oidc/_expire-access-tokens"};
     for (const QString& e : expected)
         QVERIFY2(listed.contains(e), qPrintable(e));
     QCOMPARE(listed.size(), expected.size());

@@ -871,6 +871,7 @@ void TestMockOidc::revokeAccessToken()
             {QStringLiteral("client_id"), QString::fromLatin1(ClientId)}});
     QCOMPARE(r.status, 200);
     QVERIFY(r.body.isEmpty());
+    QVERIFY(header(r, "Content-Type").isEmpty());
     const MockResponse api = f.resend(access, SeedIds::Donald);
     QCOMPARE(api.status, 401);
     QCOMPARE(RouterHarness::json(api),
