@@ -12,7 +12,6 @@ packages=(
     qt6-base-dev            # Core, Gui, Widgets, Network, Test
     qt6-httpserver-dev      # the embedded mock's HTTP adapter
     qt6-websockets-dev      # HttpServer's CMake config requires it (not a package dependency on bookworm)
-    qt6-networkauth-dev     # OIDC sign-in
     qtkeychain-qt6-dev      # tokens in the system keychain
     libssl-dev              # OpenSSL 3 libcrypto: the mock signs its id_tokens (RS256)
     libsecret-1-0           # QtKeychain's libsecret backend is loaded at run time

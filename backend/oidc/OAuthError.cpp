@@ -37,9 +37,11 @@ QString sentence(Step step, const QString& error, const QString& description, co
         return tr("ZITADEL refused the requested scopes%1.").arg(said);
     if (error == QLatin1String("login_required") || error == QLatin1String("interaction_required"))
         return tr("ZITADEL needs you to sign in again in the browser%1.").arg(said);
+    // ZITADEL refuses a revoked, rotated or expired refresh token with invalid_request
+    // (Errors.OIDCSession.RefreshTokenInvalid), where RFC 6749 says invalid_grant.
+    if (step == Step::Refresh && (error == QLatin1String("invalid_grant") || error == QLatin1String("invalid_request")))
+        return tr("Your sign-in has ended%1. Sign in again.").arg(said);
     if (error == QLatin1String("invalid_grant")) {
-        if (step == Step::Refresh)
-            return tr("Your sign-in has ended%1. Sign in again.").arg(said);
         return tr("ZITADEL refused the sign-in code%1. Sign in again.").arg(said);
     }
     if (error == QLatin1String("invalid_request") && step == Step::Authorize)

@@ -162,9 +162,10 @@ void OidcSession::startBrowserFlow()
     }
     m_verifier = Pkce::makeVerifier();
     m_expectedState = Pkce::makeNonce();
+    m_redirectUri = m_listener.redirectUri();
     const QUrl url = authorizationUrl(m_config->authorizationEndpoint,
         {{"client_id", m_clientId.toUtf8()},
-            {"redirect_uri", m_listener.redirectUri().toString(QUrl::FullyEncoded).toLatin1()},
+            {"redirect_uri", m_redirectUri.toString(QUrl::FullyEncoded).toLatin1()},
             {"response_type", "code"},
             {"scope", scopes().toLatin1()},
             {"state", m_expectedState},
@@ -209,12 +210,8 @@ void OidcSession::exchange(const QString& code)
     QPointer<OidcSession> self(this);
     const QByteArray verifier = m_verifier;
     m_verifier.clear(); // one use only
-    m_client.exchangeCode(*m_config,
-        m_clientId,
-        code,
-        m_listener.redirectUri(),
-        verifier,
-        [self, attempt](const Result<OidcTokenSet>& r) {
+    m_client.exchangeCode(
+        *m_config, m_clientId, code, m_redirectUri, verifier, [self, attempt](const Result<OidcTokenSet>& r) {
             if (!self || attempt != self->m_attempt)
                 return;
             if (!r.ok()) {

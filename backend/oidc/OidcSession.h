@@ -65,7 +65,7 @@ public:
     QDateTime accessTokenExpiry() const { return m_tokens.expiresAt; }
     QDateTime nextRefresh() const; // invalid when none is scheduled
     SignedInPerson person() const { return m_person; }
-    QUrl redirectUri() const { return m_listener.redirectUri(); } // while waiting for the browser
+    QUrl redirectUri() const { return m_redirectUri; } // of the sign-in under way or just done
 
 Q_SIGNALS:
     // Open this URL in the system browser.
@@ -114,6 +114,7 @@ private:
     quint64 m_attempt = 0; // answers of a cancelled or superseded attempt are dropped
     QByteArray m_verifier; // PKCE, for the one sign-in under way
     QByteArray m_expectedState;
+    QUrl m_redirectUri; // kept: the token request repeats it after the listener has closed
     OidcTokenSet m_tokens;
     QString m_storedRefreshToken; // what the keychain holds, to write only on change
     SignedInPerson m_person;
