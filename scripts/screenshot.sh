@@ -3,7 +3,7 @@
 # at changes the way a person would: docs/screenshots/main-window.png (light),
 # main-window-dark.png (Fusion, dark palette), the mock workbench, the connection editor's
 # plain-http warning and CA problem, the offer to replace a refused token, and the inspector
-# with "Mask personal data" on.
+# with "Mask personal data" on, and "Sign in with ZITADEL" (the editor, the sign-in bar, signed in).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$root/scripts/setup.sh"
@@ -21,3 +21,6 @@ shoot "$out/profile-extra-ca.png" --profile-dialog ca
 shoot "$out/token-offer.png" --token-offer
 shoot "$out/token-update.png" --token-offer --token-dialog
 shoot "$out/inspector-masked.png" --mask --return-code
+shoot "$out/profile-sign-in.png" --profile-dialog sign-in
+shoot "$out/sign-in-needed.png" --sign-in needed
+shoot "$out/signed-in.png" --sign-in signed-in

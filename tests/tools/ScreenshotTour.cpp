@@ -6,13 +6,18 @@
 // --profile-dialog warning|ca: the connection editor instead, with plain http:// to another
 // host typed (the warning and the choice it asks for) or with an extra CA file that is not a
 // certificate; only the dialog is saved.
+// --sign-in needed|signed-in: a "Sign in with ZITADEL" connection to a second mock on loopback,
+// before signing in (the sign-in bar), or after signing in as the support agent through the
+// mock's sign-in page (followed headlessly; the status bar names her) and a resend.
 // --token-offer [--token-dialog]: a second mock on loopback stands in for a live instance; the
 // resend meets a revoked token (401) and the window offers "Update token…" (and, with
 // --token-dialog, that dialog is open with a token typed).
 
 #include "AppSettings.h"
 #include "ConfirmResend.h"
+#include "ConnectionController.h"
 #include "ExchangeHistoryModel.h"
+#include "HeadlessBrowser.h"
 #include "InMemorySecretStore.h"
 #include "InspectorDock.h"
 #include "InspectorWidget.h"
@@ -100,7 +105,12 @@ int profileDialogTour(const QString& out, const QString& state, const QString& s
     dialog.show();
     typeInto(&dialog, "nameEdit", QStringLiteral("Lab server"));
     typeInto(&dialog, "tokenEdit", QStringLiteral("dGhpcy1pcy1ub3QtYS1yZWFsLXRva2Vu"));
-    if (state == QLatin1String("ca")) {
+    if (state == QLatin1String("sign-in")) {
+        dialog.findChild<QLineEdit*>(QStringLiteral("nameEdit"))->setText(QStringLiteral("ACME production"));
+        typeInto(&dialog, "urlEdit", QStringLiteral("https://acme.zitadel.cloud"));
+        QTest::mouseClick(dialog.findChild<QRadioButton*>(QStringLiteral("signInCredentialRadio")), Qt::LeftButton);
+        typeInto(&dialog, "clientIdEdit", QStringLiteral("312909075212468632@verifydesk"));
+    } else if (state == QLatin1String("ca")) {
         typeInto(&dialog, "urlEdit", QStringLiteral("https://zitadel.corp.example"));
         const QString notACertificate = scratch + QStringLiteral("/company-ca.pem");
         QFile file(notACertificate);
@@ -173,6 +183,56 @@ int tokenOfferTour(const QString& out, bool openDialog, const QString& scratch)
     window.show();
     return QCoreApplication::exec();
 }
+// A "Sign in with ZITADEL" connection to a second mock on loopback.
+int signInTour(const QString& out, const QString& state, const QString& scratch)
+{
+    MockFixture live;
+    if (!live.ok()) {
+        std::fprintf(stderr, "screenshot-tour: %s\n", qPrintable(live.error()));
+        return 1;
+    }
+    AppSettings settings(scratch + QStringLiteral("/settings.ini"));
+    ProfileStore profiles(settings.settings());
+    InMemorySecretStore secrets;
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("ACME (mock sign-in)");
+    profile.baseUrl = live.baseUrl();
+    profile.credential = ConnectionProfile::Credential::SignIn;
+    profile.clientId = QStringLiteral("312909075212468632@verifydesk");
+    const auto saved = profiles.save(profile);
+
+    MainWindow window(&settings, &profiles, &secrets);
+    HeadlessBrowser browser;
+    window.setBrowserOpener([&](const QUrl& url) {
+        QTimer::singleShot(0, &window, [&browser, url] { browser.signIn(url, "userId", "312909075211944346"); });
+        return true;
+    });
+    StartRequest request;
+    request.connectionId = saved->id;
+    request.organizationId = QStringLiteral("312908912355508120");
+    request.userId = QStringLiteral("312909075211944345");
+    QObject::connect(&window, &MainWindow::initialLoadFinished, &window, [&] {
+        QTimer::singleShot(500, &window, [&] {
+            if (state == QLatin1String("needed")) {
+                grabAndExit(out, nullptr);
+                return;
+            }
+            QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("signInButton")), Qt::LeftButton);
+        });
+    });
+    QObject::connect(window.connections(), &ConnectionController::signedIn, &window, [&] {
+        QTimer::singleShot(2500, &window, [&] {
+            ConfirmResend::setNextAnswer(true);
+            if (auto* email = window.findChild<QPushButton*>(QStringLiteral("resendEmailButton")))
+                QTest::mouseClick(email, Qt::LeftButton);
+            QTimer::singleShot(1200, &window, [&] { grabAndExit(out, nullptr); });
+        });
+    });
+    window.start(request);
+    window.setGeometry(0, 0, 1400, 900);
+    window.show();
+    return QCoreApplication::exec();
+}
 } // namespace
 
 int main(int argc, char* argv[])
@@ -198,7 +258,9 @@ int main(int argc, char* argv[])
         QStringLiteral("token-dialog"), QStringLiteral("with --token-offer: open \"Update token…\" too"));
     const QCommandLineOption mask(QStringLiteral("mask"),
         QStringLiteral("turn on the inspector's \"Mask personal data\" and show a list of users"));
-    parser.addOptions({dark, user, returnCode, panel, profileDialog, tokenOffer, tokenDialog, mask});
+    const QCommandLineOption signIn(
+        QStringLiteral("sign-in"), QStringLiteral("a sign-in connection: needed | signed-in"), QStringLiteral("state"));
+    parser.addOptions({dark, user, returnCode, panel, profileDialog, tokenOffer, tokenDialog, mask, signIn});
     parser.process(app);
     if (parser.positionalArguments().size() != 1) {
         std::fprintf(stderr,
@@ -215,6 +277,8 @@ int main(int argc, char* argv[])
     QTemporaryDir dir;
     if (parser.isSet(profileDialog))
         return profileDialogTour(out, parser.value(profileDialog), dir.path());
+    if (parser.isSet(signIn))
+        return signInTour(out, parser.value(signIn), dir.path());
     if (parser.isSet(tokenOffer))
         return tokenOfferTour(out, parser.isSet(tokenDialog), dir.path());
     AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
