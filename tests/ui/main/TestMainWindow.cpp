@@ -14,6 +14,7 @@
 #include "UserPane.h"
 #include "UserPanel.h"
 #include "UserTableModel.h"
+#include "WindowDriver.h"
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>
@@ -140,31 +141,12 @@ void TestMainWindow::startWindow(const StartRequest& request, bool expectLoaded)
 
 void TestMainWindow::selectOrganization(const QString& id)
 {
-    auto* view = child<QListView>("orgView");
-    auto* model = qobject_cast<OrganizationListModel*>(view->model());
-    QTRY_VERIFY(model->rowOfId(id) >= 0);
-    const QModelIndex index = model->index(model->rowOfId(id), 0);
-    view->scrollTo(index);
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
-    QCOMPARE(view->currentIndex().data(OrganizationListModel::IdRole).toString(), id);
-    auto* users = qobject_cast<UserTableModel*>(child<QTableView>("userView")->model());
-    QTRY_COMPARE(users->organizationId(), id);
-    QTRY_VERIFY(users->hasLoadedOnce() && !users->isLoading());
+    QVERIFY(WindowDriver::selectOrganization(m_window.get(), id));
 }
 
 void TestMainWindow::searchAndSelectUser(const QString& search, const QString& userId)
 {
-    auto* edit = child<QLineEdit>("userSearchEdit");
-    auto* view = child<QTableView>("userView");
-    auto* model = qobject_cast<UserTableModel*>(view->model());
-    edit->clear();
-    QTest::keyClicks(edit, search);
-    QTRY_COMPARE(model->search(), search);
-    QTRY_VERIFY(model->hasLoadedOnce() && !model->isLoading() && model->rowOfId(userId) >= 0);
-    const QModelIndex index = model->index(model->rowOfId(userId), UserTableModel::DisplayNameColumn);
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
-    auto* panel = child<UserPanel>("userPanel");
-    QTRY_VERIFY(panel->user().has_value() && panel->user()->id == userId);
+    QVERIFY(WindowDriver::searchAndSelectUser(m_window.get(), search, userId));
 }
 
 void TestMainWindow::addLiveProfile(const QUrl& baseUrl, const QString& token)

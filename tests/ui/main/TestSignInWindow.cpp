@@ -10,6 +10,7 @@
 #include "SeedIds.h"
 #include "UserPanel.h"
 #include "UserTableModel.h"
+#include "WindowDriver.h"
 #include "ZitadelClient.h"
 
 #include <QFile>
@@ -137,29 +138,12 @@ bool TestSignInWindow::signInAsInTheBrowser(const char* userId)
 
 void TestSignInWindow::selectOrganization(const QString& id)
 {
-    auto* view = child<QListView>("orgView");
-    auto* model = qobject_cast<OrganizationListModel*>(view->model());
-    QTRY_VERIFY_WITH_TIMEOUT(model->rowOfId(id) >= 0, 20000);
-    const QModelIndex index = model->index(model->rowOfId(id), 0);
-    view->scrollTo(index);
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
-    auto* users = qobject_cast<UserTableModel*>(child<QTableView>("userView")->model());
-    QTRY_COMPARE(users->organizationId(), id);
-    QTRY_VERIFY_WITH_TIMEOUT(users->hasLoadedOnce() && !users->isLoading(), 20000);
+    QVERIFY(WindowDriver::selectOrganization(m_window.get(), id));
 }
 
 void TestSignInWindow::searchAndSelectUser(const QString& search, const QString& userId)
 {
-    auto* edit = child<QLineEdit>("userSearchEdit");
-    auto* view = child<QTableView>("userView");
-    auto* model = qobject_cast<UserTableModel*>(view->model());
-    edit->clear();
-    QTest::keyClicks(edit, search);
-    QTRY_COMPARE(model->search(), search);
-    QTRY_VERIFY_WITH_TIMEOUT(model->hasLoadedOnce() && !model->isLoading() && model->rowOfId(userId) >= 0, 20000);
-    const QModelIndex index = model->index(model->rowOfId(userId), UserTableModel::DisplayNameColumn);
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
-    QTRY_VERIFY(child<UserPanel>("userPanel")->user() && child<UserPanel>("userPanel")->user()->id == userId);
+    QVERIFY(WindowDriver::searchAndSelectUser(m_window.get(), search, userId));
 }
 
 QString TestSignInWindow::settingsFileText() const
