@@ -45,6 +45,8 @@ public:
     // keychain keeps it). `name` is the connection's name, for sentences.
     void configure(const QUrl& baseUrl, const QString& clientId, const QString& secretKey, const QString& name);
     void setSignInDeadline(int milliseconds) { m_deadlineMs = milliseconds; }
+    // Where the refresh token is kept (not owned); takes effect with the next configure().
+    void setSecretStore(SecretStore* secrets) { m_secrets = secrets; }
 
     // Uses a refresh token kept from earlier; ends in signedIn, signInNeeded or failed.
     void restore();

@@ -19,7 +19,11 @@ ConnectionController::ConnectionController(
 {
     connectSession();
     connect(&m_mock, &EmbeddedMock::ready, this, [this](const QUrl& url) {
-        if (m_current.id == mockId() && !m_connected)
+        if (m_current.id != mockId() || m_connected)
+            return;
+        if (m_current.signsIn)
+            configureMockSession();
+        else
             finishConnecting(url, m_mockToken);
     });
     connect(&m_mock, &EmbeddedMock::failed, this, [this](const QString& error) {
@@ -42,17 +46,18 @@ QStringList ConnectionController::mockTokens()
 
 void ConnectionController::setMockToken(const QString& token)
 {
-    if (!mockTokens().contains(token) || token == m_mockToken)
+    if ((!mockTokens().contains(token) && token != mockSignIn()) || token == m_mockToken)
         return;
     m_mockToken = token;
-    if (m_current.id == mockId() && m_connected)
+    if (m_current.id == mockId() && (m_connected || m_current.signsIn || token == mockSignIn()))
         activate(mockId());
 }
 
 QList<ConnectionInfo> ConnectionController::connections() const
 {
     QList<ConnectionInfo> list;
-    list.append({mockId(), ProfileStore::reservedMockName(), false, m_mock.baseUrl(), QString()});
+    list.append(
+        {mockId(), ProfileStore::reservedMockName(), false, m_mock.baseUrl(), QString(), m_mockToken == mockSignIn()});
     for (const ConnectionProfile& profile : m_profiles->profiles())
         list.append(
             {profile.id, profile.name, true, profile.baseUrl, profile.defaultOrganizationId, profile.signsIn()});
@@ -86,7 +91,8 @@ void ConnectionController::activate(const QString& connectionId)
         }
         qCInfo(lcUi) << "unknown connection" << connectionId << "- using the embedded mock";
     }
-    m_current = {mockId(), ProfileStore::reservedMockName(), false, m_mock.baseUrl(), QString()};
+    m_current = {
+        mockId(), ProfileStore::reservedMockName(), false, m_mock.baseUrl(), QString(), m_mockToken == mockSignIn()};
     Q_EMIT connecting(m_current);
     connectToMock();
 }
@@ -105,7 +111,9 @@ void ConnectionController::connectToMock()
         m_client->setExtraCaCertificates({}); // a profile's CA is for that profile only
     // The mock keeps running across switches, so its state (codes, outbox) survives a visit
     // to a live instance and back. One that is still starting reports ready() soon.
-    if (m_mock.isReady())
+    if (m_mock.isReady() && m_current.signsIn)
+        configureMockSession();
+    else if (m_mock.isReady())
         finishConnecting(m_mock.baseUrl(), m_mockToken);
     else if (!m_mock.isStarting())
         m_mock.start(m_mockOptions);
@@ -129,6 +137,7 @@ void ConnectionController::connectToProfile(const ConnectionProfile& profile)
 
     if (profile.signsIn()) {
         // The refresh token kept from the last sign-in, if any, gives a new access token.
+        m_session.setSecretStore(m_secrets);
         m_session.configure(profile.baseUrl, profile.clientId, profile.signInSecretKey(), profile.name);
         m_session.restore();
         return;
@@ -225,15 +234,33 @@ void ConnectionController::requireSignIn(const QString& reason)
     Q_EMIT signInRequired(m_current, reason);
 }
 
+void ConnectionController::configureMockSession()
+{
+    m_current.baseUrl = m_mock.baseUrl();
+    m_session.setSecretStore(&m_mockSignInSecrets);
+    m_session.configure(m_mock.baseUrl(), mockClientId(), QStringLiteral("mock/sign-in"), m_current.name);
+    // Within this run the mock still knows an earlier sign-in; after a restart it does not.
+    m_session.restore();
+}
+
 void ConnectionController::signIn()
 {
     if (!m_current.signsIn)
         return;
+    if (m_current.id == mockId()) {
+        if (!m_mock.isReady())
+            return; // it says ready() soon, and then the sign-in is offered
+        m_session.setSecretStore(&m_mockSignInSecrets);
+        m_session.configure(m_mock.baseUrl(), mockClientId(), QStringLiteral("mock/sign-in"), m_current.name);
+        m_session.signIn();
+        return;
+    }
     const auto profile = m_profiles->byId(m_current.id);
     if (!profile || !profile->signsIn()) {
         requireSignIn(tr("The connection “%1” no longer signs in with ZITADEL; choose it again.").arg(m_current.name));
         return;
     }
+    m_session.setSecretStore(m_secrets);
     m_session.configure(profile->baseUrl, profile->clientId, profile->signInSecretKey(), profile->name);
     m_session.signIn();
 }

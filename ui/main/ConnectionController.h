@@ -1,6 +1,7 @@
 #pragma once
 
 #include "EmbeddedMock.h"
+#include "InMemorySecretStore.h"
 #include "OidcSession.h"
 
 #include <QObject>
@@ -34,6 +35,10 @@ class ConnectionController : public QObject
 public:
     static QString mockId() { return QStringLiteral("mock"); }
     static QStringList mockTokens(); // mock-admin, mock-support, mock-readonly
+    // Instead of a fixed token: sign in to the embedded mock through its OIDC sign-in page, as
+    // one of its people, with the mock's Native application (the seed's client id).
+    static QString mockSignIn() { return QStringLiteral("sign-in"); }
+    static QString mockClientId() { return QStringLiteral("312909075212468632@verifydesk"); }
 
     ConnectionController(
         ZitadelClient* client, ProfileStore* profiles, SecretStore* secrets, QObject* parent = nullptr);
@@ -90,12 +95,16 @@ private:
     void fail(const QString& message);
     void connectSession();
     void requireSignIn(const QString& reason);
+    void configureMockSession();
 
     QPointer<ZitadelClient> m_client;
     ProfileStore* m_profiles;
     SecretStore* m_secrets;
     EmbeddedMock m_mock;
     OidcSession m_session;
+    // The embedded mock forgets its sign-ins when it stops, so its refresh token is kept for
+    // this run only, never in the system keychain.
+    InMemorySecretStore m_mockSignInSecrets;
     QDateTime m_tokenSince; // when the access token in use arrived (sign-in connections)
     bool m_renewingAfterRejection = false;
     MockOptions m_mockOptions;

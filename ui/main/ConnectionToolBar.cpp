@@ -25,9 +25,11 @@ ConnectionToolBar::ConnectionToolBar(QWidget* parent)
 
     m_token->setObjectName(QStringLiteral("mockTokenCombo"));
     m_token->setToolTip(tr("The identity the embedded mock is called with: admin may do everything, "
-                           "support only in ACME, read-only may not resend."));
+                           "support only in ACME, read-only may not resend; or sign in as one of the "
+                           "mock's people, through its sign-in page, as on a live instance."));
     for (const QString& token : ConnectionController::mockTokens())
         m_token->addItem(token, token);
+    m_token->addItem(tr("Sign in with ZITADEL…"), ConnectionController::mockSignIn());
     m_tokenAction = addWidget(m_token);
 
     auto* manage = addAction(tr("Manage connections…"));

@@ -503,12 +503,14 @@ void MainWindow::onExchangeFinished(const ExchangePtr& exchange)
     // Any call (a list, a resend, a verification) may be the first to meet a revoked or
     // expired token. The embedded mock's tokens are picked from a list, so it gets no offer.
     const ConnectionInfo& current = m_connections->current();
-    if (exchange->error.kind != ApiError::Kind::Unauthenticated || !current.live || !m_connections->isConnected())
+    if (exchange->error.kind != ApiError::Kind::Unauthenticated || !m_connections->isConnected())
         return;
-    if (current.signsIn) { // a person's sign-in renews itself; there is no token to paste
+    if (current.signsIn) { // a person's sign-in renews itself, on the mock too; no token to paste
         m_connections->renewAfterRejection(exchange->started);
         return;
     }
+    if (!current.live)
+        return;
     if (m_tokenBar->isHidden())
         qCInfo(lcUi) << "the server refused the token of" << current.name << "- offering to update it";
     m_tokenBar->showFor(current.name);

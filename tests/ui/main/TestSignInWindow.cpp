@@ -1,5 +1,6 @@
 #include "AppSettings.h"
 #include "ConfirmResend.h"
+#include "ConnectionController.h"
 #include "HeadlessBrowser.h"
 #include "InMemorySecretStore.h"
 #include "MainWindow.h"
@@ -13,6 +14,7 @@
 #include "WindowDriver.h"
 #include "ZitadelClient.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -43,6 +45,7 @@ private Q_SLOTS:
     void refusedTokenIsRenewedAndTheListLoads();
     void signOutForgetsTheSignInAndAsksAgain();
     void cancellingTheBrowserWaitKeepsTheOffer();
+    void embeddedMockSignsInWithoutAConnectionProfile();
 
 private:
     template <class T>
@@ -246,6 +249,49 @@ void TestSignInWindow::cancellingTheBrowserWaitKeepsTheOffer()
     const HeadlessBrowser::Page page = browser.signIn(m_opened.at(0), "userId", SeedIds::Daisy);
     QVERIFY(page.status <= 0 || !page.body.contains("return to Verify Desk"));
     QVERIFY(!child<QWidget>("signedInIndicator")->isVisible());
+}
+
+void TestSignInWindow::embeddedMockSignsInWithoutAConnectionProfile()
+{
+    // Sales and QA: no profile, no server; the mock identity box offers the sign-in page.
+    m_window = std::make_unique<MainWindow>(m_settings.get(), m_profiles.get(), m_secrets.get());
+    m_window->setBrowserOpener([this](const QUrl& url) {
+        m_opened.append(url);
+        return true;
+    });
+    QSignalSpy loaded(m_window.get(), &MainWindow::initialLoadFinished);
+    StartRequest request;
+    request.connectionId = ConnectionController::mockId();
+    request.mockOptions.randomSeed = 5;
+    m_window->start(request);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(loaded.count() == 1 || loaded.wait(20000));
+    QVERIFY(loaded.at(0).at(0).toBool()); // mock-admin first, as always
+
+    auto* identity = child<QComboBox>("mockTokenCombo");
+    const int signInItem = identity->findData(ConnectionController::mockSignIn());
+    QVERIFY(signInItem >= 0);
+    identity->setCurrentIndex(signInItem);
+    Q_EMIT identity->activated(signInItem); // what choosing it with the mouse emits
+    QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>("signInButton")->isVisible(), 20000);
+    QVERIFY(!child<QWidget>("signedInIndicator")->isVisible());
+    QVERIFY(signInAsInTheBrowser(SeedIds::Daisy));
+    QCOMPARE(child<QLabel>("signedInLabel")->text(), QStringLiteral("Signed in as Daisy Duck · ACME Corporation"));
+    QCOMPARE(m_opened.size(), 0); // taken by the headless browser
+    auto* orgs = qobject_cast<OrganizationListModel*>(child<QListView>("orgView")->model());
+    QTRY_COMPARE_WITH_TIMEOUT(orgs->rowCount(), 1, 20000); // only ACME is hers
+    QCOMPARE(orgs->rowOfId(QString::fromLatin1(SeedIds::AcmeOrg)), 0);
+    // The mock's refresh token stays in memory: nothing of it reaches the system keychain.
+    QCOMPARE(m_secrets->count(), 0);
+
+    // Back to a fixed token: the sign-in strip and the person go away.
+    const int admin = identity->findData(QStringLiteral("mock-admin"));
+    identity->setCurrentIndex(admin);
+    Q_EMIT identity->activated(admin);
+    QTRY_VERIFY_WITH_TIMEOUT(orgs->rowCount() >= 3, 20000);
+    QVERIFY(!child<QWidget>("signedInIndicator")->isVisible());
+    QVERIFY(!child<QWidget>("signInBar")->isVisible());
 }
 
 QTEST_MAIN(TestSignInWindow)
