@@ -111,6 +111,11 @@ int main(int argc, char* argv[])
             return usageError(
                 QApplication::translate("main", "There is no saved connection named “%1”.").arg(parser.value(profile)));
         request.connectionId = found->id;
+        if (parser.isSet(tokenFile) && found->signsIn())
+            return usageError(QApplication::translate("main",
+                "The connection “%1” signs in with ZITADEL; --token-file is only for connections with a personal "
+                "access token.")
+                                  .arg(found->name));
         if (parser.isSet(tokenFile)) {
             QString problem;
             const QString token = TokenFileSecretStore::readTokenFile(parser.value(tokenFile), &problem);

@@ -29,6 +29,7 @@ bool LoopbackRedirectListener::listen(QString* problem)
 {
     close();
     m_received = false;
+    m_expectedState.clear();
     if (!m_server.listen(QHostAddress::LocalHost, 0)) {
         *problem =
             tr("Verify Desk could not open a port on 127.0.0.1 to receive the sign-in: %1").arg(m_server.errorString());
@@ -57,7 +58,8 @@ QByteArray LoopbackRedirectListener::pageFor(const QUrlQuery& query)
     if (query.hasQueryItem(QStringLiteral("error")))
         return page(tr("Sign-in did not finish"),
             tr("ZITADEL reported a problem; Verify Desk shows what it was. You can close this tab."));
-    return page(tr("Signed in to Verify Desk"), tr("You can close this tab and return to Verify Desk."));
+    return page(tr("Return to Verify Desk"),
+        tr("Verify Desk received the answer and finishes the sign-in. You can close this tab and return to it."));
 }
 
 void LoopbackRedirectListener::onNewConnection()
@@ -90,6 +92,17 @@ void LoopbackRedirectListener::onReadyRead(QTcpSocket* socket)
         return;
     }
     const QUrlQuery query(target);
+    if (query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded).toUtf8() != m_expectedState) {
+        answer(socket,
+            400,
+            "Bad Request",
+            page(tr("Not this sign-in"),
+                tr("This answer does not belong to the sign-in Verify Desk is waiting for, so it was ignored. You "
+                   "can close this tab.")));
+        qCInfo(lcClient) << "a sign-in callback with another state was turned away";
+        Q_EMIT foreignCallbackRefused();
+        return;
+    }
     if (m_received) {
         answer(socket,
             409,

@@ -28,6 +28,10 @@ public:
 
     // Returns false (and a sentence in `problem`) when no port could be opened.
     bool listen(QString* problem);
+    // Only a callback carrying this `state` is taken. Any other (a page in the browser or a
+    // local process calling the port) gets a 400 page and changes nothing: the real answer
+    // can still come. Set it before the browser is sent off.
+    void setExpectedState(const QByteArray& state) { m_expectedState = state; }
     void close();
     bool isListening() const { return m_server.isListening(); }
     // http://127.0.0.1:<port>/callback; registered in ZITADEL as http://127.0.0.1/callback.
@@ -40,8 +44,10 @@ public:
     static QByteArray pageFor(const QUrlQuery& query);
 
 Q_SIGNALS:
-    // Exactly once per listen(): the query of the first GET /callback.
+    // Exactly once per listen(): the query of the first GET /callback with the expected state.
     void callbackReceived(const QUrlQuery& query);
+    // A GET /callback with another state (or none) was turned away.
+    void foreignCallbackRefused();
 
 private:
     void onNewConnection();
@@ -50,4 +56,5 @@ private:
 
     QTcpServer m_server;
     bool m_received = false;
+    QByteArray m_expectedState;
 };

@@ -58,6 +58,8 @@ OidcClient::OidcClient(ZitadelClient* transport, QObject* parent)
 
 ApiCall* OidcClient::discover(const QUrl& baseUrl, Callback<OidcConfiguration> done)
 {
+    if (!m_transport)
+        return nullptr;
     ZitadelClient::ExternalRequest request;
     request.operationName = QStringLiteral("OpenID configuration");
     request.url = OidcConfiguration::discoveryUrl(baseUrl);
@@ -88,6 +90,8 @@ ApiCall* OidcClient::discover(const QUrl& baseUrl, Callback<OidcConfiguration> d
 ApiCall* OidcClient::postForm(
     const QUrl& url, const QString& operationName, const QByteArray& form, ApiCall::Completion done)
 {
+    if (!m_transport)
+        return nullptr;
     ZitadelClient::ExternalRequest request;
     request.operationName = operationName;
     request.url = url;
@@ -95,6 +99,9 @@ ApiCall* OidcClient::postForm(
     request.headers = {{"Accept", "application/json"}, {"Content-Type", "application/x-www-form-urlencoded"}};
     request.recordedHeaders = request.headers;
     request.body = form;
+    // A refresh or revocation that reached the server has changed what it holds; only its
+    // answer tells what (see ZitadelClient::ExternalRequest::survivesCancelAll).
+    request.survivesCancelAll = !form.startsWith("grant_type=authorization_code");
     return m_transport->sendExternal(request, std::move(done));
 }
 

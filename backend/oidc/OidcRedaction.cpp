@@ -51,8 +51,28 @@ void redact(Exchange& exchange)
         return;
     replaceAll(exchange.requestBody, secrets);
     replaceAll(exchange.responseBody, secrets);
-    if (!exchange.responseJson.isNull())
-        exchange.responseJson = QJsonDocument::fromJson(exchange.responseBody);
+    // The server's words travel on in the error (message, sentence): they may quote a value.
+    for (QString* text : {&exchange.error.message, &exchange.error.sentence, &exchange.error.technical}) {
+        QByteArray bytes = text->toUtf8();
+        replaceAll(bytes, secrets);
+        *text = QString::fromUtf8(bytes);
+    }
+    if (!exchange.responseJson.isNull()) {
+        QJsonObject redacted = QJsonDocument::fromJson(exchange.responseBody).object();
+        // A value the text replacement missed (written with JSON escapes such as \/ or \u002b)
+        // is still plain after parsing: then the body is rewritten from the parsed object.
+        bool missed = false;
+        for (const char* key : answerSecrets) {
+            const QJsonValue value = redacted.value(QLatin1String(key));
+            if (value.isString() && value.toString().toUtf8() != mask()) {
+                redacted.insert(QLatin1String(key), QString::fromUtf8(mask()));
+                missed = true;
+            }
+        }
+        if (missed)
+            exchange.responseBody = QJsonDocument(redacted).toJson(QJsonDocument::Compact);
+        exchange.responseJson = QJsonDocument(redacted);
+    }
     exchange.url.setQuery(QString()); // sign-in endpoints take nothing in the query; be sure
 }
 } // namespace OidcRedaction

@@ -5,6 +5,9 @@
 #include "Pkce.h"
 #include "SecretStore.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <algorithm>
 #include <limits>
 
@@ -79,8 +82,8 @@ void OidcSession::resetFlow()
     m_listener.close();
     m_verifier.clear();
     m_expectedState.clear();
-    if (m_refreshCall)
-        m_refreshCall->cancel(); // its answer is dropped: the attempt number moved on
+    // A refresh under way is not cancelled: the server may already have rotated the token, and
+    // only its answer can tell the new one, which is then revoked (see refreshWith).
     m_refreshCall = nullptr;
 }
 
@@ -88,10 +91,18 @@ void OidcSession::cancel()
 {
     const bool wasSignedIn = m_state == State::SignedIn;
     resetFlow();
-    if (wasSignedIn)
+    if (wasSignedIn) {
         scheduleRefresh(QDateTime::currentDateTimeUtc()); // resetFlow stopped it; nothing else changed
-    else
-        m_state = State::SignedOut;
+        return;
+    }
+    // Cancelled after the code was exchanged but before the person was known: what it brought
+    // is neither kept here nor left valid at the server.
+    if (m_config && !m_tokens.accessToken.isEmpty())
+        revokeQuietly(*m_config, m_clientId, m_tokens);
+    if (!m_tokens.refreshToken.isEmpty())
+        forgetStoredRefreshToken();
+    m_tokens = OidcTokenSet();
+    m_state = State::SignedOut;
 }
 
 void OidcSession::withConfiguration(std::function<void()> next)
@@ -131,8 +142,17 @@ void OidcSession::restore()
             self->endWithSignInNeeded(reason);
             return;
         }
-        self->m_storedRefreshToken = result.secret;
-        const QString refreshToken = result.secret;
+        const QString refreshToken = self->refreshTokenFromStored(result.secret);
+        if (refreshToken.isEmpty()) {
+            // Kept for another instance or application (the connection was edited since), or
+            // unreadable: it must not go to this token endpoint.
+            self->forgetStoredRefreshToken();
+            self->endWithSignInNeeded(
+                tr("The sign-in kept for “%1” belongs to another instance or application. Sign in again.")
+                    .arg(self->m_name));
+            return;
+        }
+        self->m_storedRefreshToken = refreshToken;
         self->withConfiguration([self, refreshToken] {
             if (self)
                 self->refreshWith(refreshToken, true);
@@ -163,6 +183,7 @@ void OidcSession::startBrowserFlow()
     m_verifier = Pkce::makeVerifier();
     m_expectedState = Pkce::makeNonce();
     m_redirectUri = m_listener.redirectUri();
+    m_listener.setExpectedState(m_expectedState);
     const QUrl url = authorizationUrl(m_config->authorizationEndpoint,
         {{"client_id", m_clientId.toUtf8()},
             {"redirect_uri", m_redirectUri.toString(QUrl::FullyEncoded).toLatin1()},
@@ -226,10 +247,21 @@ void OidcSession::refreshWith(const QString& refreshToken, bool restoring)
 {
     const quint64 attempt = m_attempt;
     QPointer<OidcSession> self(this);
-    m_refreshCall = m_client.refresh(
-        *m_config, m_clientId, refreshToken, [self, attempt, restoring](const Result<OidcTokenSet>& r) {
-            if (!self || attempt != self->m_attempt)
+    const OidcConfiguration config = *m_config;
+    const QString clientId = m_clientId;
+    m_refreshCall = m_client.refresh(*m_config,
+        m_clientId,
+        refreshToken,
+        [self, attempt, restoring, config, clientId](const Result<OidcTokenSet>& r) {
+            if (!self)
                 return;
+            if (attempt != self->m_attempt) {
+                // Superseded (signed out, switched, reconfigured): tokens it brought are used by
+                // nobody and must not stay valid at the server.
+                if (r.ok())
+                    self->revokeQuietly(config, clientId, *r.value);
+                return;
+            }
             self->m_refreshCall = nullptr;
             if (r.ok()) {
                 self->accept(*r.value, restoring);
@@ -280,6 +312,9 @@ void OidcSession::fetchPerson()
     auto finish = [this](const SignedInPerson& person) {
         m_person = person;
         m_state = State::SignedIn;
+        // A refresh that fell due while userinfo was under way found no sign-in yet.
+        if (!m_refreshTimer.isActive() && !m_refreshCall)
+            scheduleRefresh(QDateTime::currentDateTimeUtc());
         qCInfo(lcClient) << "signed in to" << m_name << "as" << person.subject;
         Q_EMIT signedIn(m_person);
     };
@@ -348,11 +383,12 @@ void OidcSession::signOut()
     auto pending = std::make_shared<Pending>();
     QPointer<OidcSession> self(this);
     const QString name = m_name;
-    auto one = [self, pending, name](const Result<bool>& r) {
+    const quint64 attempt = m_attempt;
+    auto one = [self, pending, name, attempt](const Result<bool>& r) {
         if (!r.ok() && pending->problem.isEmpty())
             pending->problem = r.error.sentence.isEmpty() ? r.error.summary() : r.error.sentence;
-        if (--pending->left > 0 || !self)
-            return;
+        if (--pending->left > 0 || !self || attempt != self->m_attempt)
+            return; // a later connection must not hear about this one's sign-out
         Q_EMIT self->signedOut(pending->problem.isEmpty()
                 ? tr("Signed out of “%1”.").arg(name)
                 : tr("Signed out here, but ZITADEL could not be told: %1 The sign-in ends on its own when its "
@@ -369,13 +405,42 @@ void OidcSession::signOut()
     }
 }
 
+QString OidcSession::storedForm(const QString& refreshToken) const
+{
+    // Bound to what it was issued for, so it can never be sent to another instance's or
+    // application's token endpoint, whatever happens to the connection meanwhile.
+    const QJsonObject bound {{QStringLiteral("issuer"), m_baseUrl.toString(QUrl::FullyEncoded)},
+        {QStringLiteral("clientId"), m_clientId},
+        {QStringLiteral("refreshToken"), refreshToken}};
+    return QString::fromUtf8(QJsonDocument(bound).toJson(QJsonDocument::Compact));
+}
+
+QString OidcSession::refreshTokenFromStored(const QString& stored) const
+{
+    const QJsonObject bound = QJsonDocument::fromJson(stored.toUtf8()).object();
+    if (bound.value(QLatin1String("issuer")).toString() != m_baseUrl.toString(QUrl::FullyEncoded)
+        || bound.value(QLatin1String("clientId")).toString() != m_clientId)
+        return {};
+    return bound.value(QLatin1String("refreshToken")).toString();
+}
+
+void OidcSession::revokeQuietly(const OidcConfiguration& config, const QString& clientId, const OidcTokenSet& tokens)
+{
+    if (config.revocationEndpoint.isEmpty())
+        return;
+    if (!tokens.refreshToken.isEmpty())
+        m_client.revoke(config, clientId, tokens.refreshToken, QStringLiteral("refresh_token"), {});
+    if (!tokens.accessToken.isEmpty())
+        m_client.revoke(config, clientId, tokens.accessToken, QStringLiteral("access_token"), {});
+}
+
 void OidcSession::storeRefreshToken(const QString& refreshToken)
 {
     if (refreshToken == m_storedRefreshToken)
         return;
     m_storedRefreshToken = refreshToken;
     QPointer<OidcSession> self(this);
-    m_secrets->write(m_secretKey, refreshToken, [self](const SecretResult& result) {
+    m_secrets->write(m_secretKey, storedForm(refreshToken), [self](const SecretResult& result) {
         if (!self)
             return;
         if (result.status == SecretResult::Status::Ok && result.persistent)

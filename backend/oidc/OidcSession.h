@@ -37,6 +37,7 @@ public:
     // After a refresh that failed for a reason other than a refused refresh token (the network,
     // the server), the next attempt waits this long, as long as the access token still works.
     static constexpr int RefreshRetryMs = 30'000;
+    static constexpr int MinRefreshIntervalMs = 2000;
 
     OidcSession(ZitadelClient* transport, SecretStore* secrets, QObject* parent = nullptr);
     ~OidcSession() override;
@@ -67,6 +68,8 @@ public:
     QDateTime accessTokenExpiry() const { return m_tokens.expiresAt; }
     QDateTime nextRefresh() const; // invalid when none is scheduled
     SignedInPerson person() const { return m_person; }
+    // For the tests that search every artefact for it; nothing else reads it.
+    QString refreshTokenForTests() const { return m_tokens.refreshToken; }
     QUrl redirectUri() const { return m_redirectUri; } // of the sign-in under way or just done
 
 Q_SIGNALS:
@@ -93,6 +96,11 @@ private:
     void fetchPerson();
     void scheduleRefresh(const QDateTime& receivedAt);
     void storeRefreshToken(const QString& refreshToken);
+    // The keychain holds {"issuer", "clientId", "refreshToken"}; a token read back for another
+    // instance or application comes out empty.
+    QString storedForm(const QString& refreshToken) const;
+    QString refreshTokenFromStored(const QString& stored) const;
+    void revokeQuietly(const OidcConfiguration& config, const QString& clientId, const OidcTokenSet& tokens);
     void forgetStoredRefreshToken();
     void fail(const QString& sentence);
     void endWithSignInNeeded(const QString& reason);

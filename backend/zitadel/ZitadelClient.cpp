@@ -16,6 +16,9 @@ Q_LOGGING_CATEGORY(lcClient, "vd.client", QtInfoMsg)
 
 namespace
 {
+// Marks the sign-in calls cancelAll() leaves running (ExternalRequest::survivesCancelAll).
+const char survivesCancelAllProperty[] = "vdSurvivesCancelAll";
+
 QString encodedId(const QString& id)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(id));
@@ -121,8 +124,10 @@ std::optional<QString> ZitadelClient::setBaseUrl(const QUrl& baseUrl)
 void ZitadelClient::cancelAll()
 {
     const auto calls = findChildren<ApiCall*>(QString(), Qt::FindDirectChildrenOnly);
-    for (ApiCall* call : calls)
-        call->cancel();
+    for (ApiCall* call : calls) {
+        if (!call->property(survivesCancelAllProperty).toBool())
+            call->cancel();
+    }
 }
 
 QUrl ZitadelClient::urlFor(const QString& path) const
@@ -232,6 +237,7 @@ ApiCall* ZitadelClient::sendExternal(const ExternalRequest& external, ApiCall::C
             Q_EMIT self->exchangeFinished(exchange);
     };
     auto* call = new ApiCall(external.operation, std::move(publish), this);
+    call->setProperty(survivesCancelAllProperty, external.survivesCancelAll);
     const QString scheme = external.url.scheme();
     if (!external.url.isValid() || external.url.host().isEmpty()
         || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {

@@ -77,6 +77,7 @@ public:
     V2Transport v2Transport() const { return m_transport; }
 
     // Cancels every call in flight (e.g. when the connection changes); each reports Cancelled.
+    // Sign-in calls marked survivesCancelAll go on; their owner drops answers it no longer wants.
     void cancelAll();
 
     // Organizations: v2 ListOrganizations (name filter, paging); v1 GetMyOrg, optionally in
@@ -117,6 +118,9 @@ public:
         HeaderList headers;
         HeaderList recordedHeaders;
         QByteArray body;
+        // cancelAll() leaves it running: a refresh or revocation must reach its end, because
+        // only its answer tells what the server now holds (a rotated token, a revoked one).
+        bool survivesCancelAll = false;
     };
     ApiCall* sendExternal(const ExternalRequest& request, ApiCall::Completion completion);
     // What the inspector shows in place of a bearer token.

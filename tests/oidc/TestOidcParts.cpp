@@ -30,6 +30,7 @@ private Q_SLOTS:
     void oauthErrorSentences_data();
     void oauthErrorSentences();
     void redactionMasksEverySecret();
+    void redactionCatchesEscapedValues();
     void listenerBindsLoopbackOnlyAndAnswersOnce();
     void listenerIgnoresOtherPathsAndMethods();
     void listenerDropsOversizedRequests();
@@ -238,6 +239,25 @@ void TestOidcParts::redactionMasksEverySecret()
     QCOMPARE(exchange.responseJson.object().value("expires_in").toInt(), 43199);
 }
 
+void TestOidcParts::redactionCatchesEscapedValues()
+{
+    // A server (or proxy) may write a token with JSON escapes; the text differs, the value not.
+    Exchange exchange;
+    exchange.requestBody = "grant_type=refresh_token&refresh_token=a%2Fb&client_id=app";
+    exchange.responseBody = R"({"access_token":"x\/y\u002bz","token_type":"Bearer","refresh_token":"a\/b"})";
+    exchange.responseJson = QJsonDocument::fromJson(exchange.responseBody);
+    QVERIFY(exchange.responseJson.isObject());
+    exchange.error.message = QStringLiteral("refresh token a/b is invalid");
+    OidcRedaction::redact(exchange);
+    const QJsonObject answer = QJsonDocument::fromJson(exchange.responseBody).object();
+    QCOMPARE(answer.value("access_token").toString().toUtf8(), OidcRedaction::mask());
+    QCOMPARE(answer.value("refresh_token").toString().toUtf8(), OidcRedaction::mask());
+    QCOMPARE(answer.value("token_type").toString(), QStringLiteral("Bearer"));
+    QVERIFY(!exchange.responseBody.contains("x\\/y") && !exchange.responseBody.contains("u002bz"));
+    QVERIFY(!exchange.requestBody.contains("a%2Fb"));
+    QVERIFY(!exchange.error.message.contains(QLatin1String("a/b")));
+}
+
 QByteArray TestOidcParts::get(QNetworkAccessManager& nam, const QUrl& url, int* status)
 {
     std::unique_ptr<QNetworkReply> reply(nam.get(QNetworkRequest(url)));
@@ -259,14 +279,25 @@ void TestOidcParts::listenerBindsLoopbackOnlyAndAnswersOnce()
     // Bound to the loopback address, not to every interface.
     QCOMPARE(listener.listenAddress(), QHostAddress(QHostAddress::LocalHost));
 
+    listener.setExpectedState("xyz");
     QSignalSpy received(&listener, &LoopbackRedirectListener::callbackReceived);
+    QSignalSpy refused(&listener, &LoopbackRedirectListener::foreignCallbackRefused);
     QNetworkAccessManager nam;
+    int status = 0;
+    // Another page or process calling the port first changes nothing.
+    for (const char* foreign : {"code=forged&state=other", "code=forged", "error=access_denied&state=xy"}) {
+        QUrl forged = redirect;
+        forged.setQuery(QString::fromLatin1(foreign));
+        QVERIFY(get(nam, forged, &status).contains("does not belong"));
+        QCOMPARE(status, 400);
+    }
+    QCOMPARE(refused.count(), 3);
+    QCOMPARE(received.count(), 0);
     QUrl callback = redirect;
     callback.setQuery(QStringLiteral("code=abc%2Bdef&state=xyz"));
-    int status = 0;
     const QByteArray page = get(nam, callback, &status);
     QCOMPARE(status, 200);
-    QVERIFY(page.contains("return to Verify Desk"));
+    QVERIFY(page.contains("received the answer"));
     QCOMPARE(received.count(), 1);
     const auto query = received.at(0).at(0).value<QUrlQuery>();
     QCOMPARE(query.queryItemValue("code", QUrl::FullyDecoded), QStringLiteral("abc+def"));
@@ -283,6 +314,7 @@ void TestOidcParts::listenerIgnoresOtherPathsAndMethods()
     LoopbackRedirectListener listener;
     QString problem;
     QVERIFY(listener.listen(&problem));
+    listener.setExpectedState("s");
     QSignalSpy received(&listener, &LoopbackRedirectListener::callbackReceived);
     QNetworkAccessManager nam;
     QUrl favicon = listener.redirectUri();
@@ -316,7 +348,15 @@ void TestOidcParts::listenerDropsOversizedRequests()
     socket.connectToHost(QHostAddress::LocalHost, quint16(listener.redirectUri().port()));
     QVERIFY(socket.waitForConnected(5000));
     socket.write("GET /callback?code=" + QByteArray(LoopbackRedirectListener::MaxRequestBytes + 10, 'a'));
-    QTRY_VERIFY_WITH_TIMEOUT(socket.state() == QAbstractSocket::UnconnectedState || socket.bytesAvailable() > 0, 10000);
+    // Answered at once, well before the listener's own connection timeout would drop it.
+    QByteArray answer;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            answer += socket.readAll();
+            return answer.contains("\r\n");
+        },
+        LoopbackRedirectListener::ConnectionTimeoutMs / 2));
+    QVERIFY2(answer.startsWith("HTTP/1.1 431 "), answer.left(60).constData());
     QTRY_VERIFY_WITH_TIMEOUT(socket.state() == QAbstractSocket::UnconnectedState, 10000);
     QCOMPARE(received.count(), 0);
 }

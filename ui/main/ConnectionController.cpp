@@ -69,6 +69,7 @@ void ConnectionController::activate(const QString& connectionId)
     ++m_attempt;
     m_connected = false;
     m_renewingAfterRejection = false;
+    m_tokenFromRejection = false;
     m_session.configure(QUrl(), QString(), QString(), QString()); // a sign-in belongs to one visit
     if (m_client) {
         m_client->cancelAll();
@@ -197,6 +198,7 @@ void ConnectionController::connectSession()
         if (!m_current.signsIn)
             return;
         m_tokenSince = QDateTime::currentDateTimeUtc();
+        m_tokenFromRejection = false;
         finishConnecting(m_current.baseUrl, m_session.accessToken());
         if (m_connected)
             Q_EMIT signedIn(m_current, person);
@@ -206,7 +208,8 @@ void ConnectionController::connectSession()
             return;
         m_tokenSince = QDateTime::currentDateTimeUtc();
         m_client->setToken(token);
-        if (std::exchange(m_renewingAfterRejection, false))
+        m_tokenFromRejection = std::exchange(m_renewingAfterRejection, false);
+        if (m_tokenFromRejection)
             Q_EMIT signInRenewed(m_current);
     });
     connect(&m_session, &OidcSession::signInNeeded, this, &ConnectionController::requireSignIn);
@@ -289,6 +292,12 @@ void ConnectionController::renewAfterRejection(const QDateTime& callStarted)
         return;
     if (callStarted.isValid() && m_tokenSince.isValid() && callStarted < m_tokenSince)
         return; // that call went out with the token before the one now in use
+    if (m_tokenFromRejection) {
+        qCWarning(lcUi) << "a freshly renewed access token was refused too for" << m_current.name;
+        requireSignIn(tr("ZITADEL's API does not accept this sign-in even after renewing it. Check that the "
+                         "application belongs to a project that may use ZITADEL's API, then sign in again."));
+        return;
+    }
     m_renewingAfterRejection = true;
     m_session.renew();
 }

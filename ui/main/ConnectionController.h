@@ -107,6 +107,9 @@ private:
     InMemorySecretStore m_mockSignInSecrets;
     QDateTime m_tokenSince; // when the access token in use arrived (sign-in connections)
     bool m_renewingAfterRejection = false;
+    // The access token in use came from a renewal after a 401: if it is refused too, renewing
+    // again would loop (a token ZITADEL's API never accepts, e.g. without its audience).
+    bool m_tokenFromRejection = false;
     MockOptions m_mockOptions;
     QString m_mockToken;
     ConnectionInfo m_current;

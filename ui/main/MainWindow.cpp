@@ -95,7 +95,10 @@ void MainWindow::wireSignIn()
 {
     if (!m_openBrowser)
         m_openBrowser = [](const QUrl& url) { return QDesktopServices::openUrl(url); };
-    connect(m_signInBar, &SignInBar::signInRequested, m_connections, &ConnectionController::signIn);
+    connect(m_signInBar, &SignInBar::signInRequested, this, [this] {
+        m_signInBar->showContacting(m_connections->current().name); // discovery may take a moment
+        m_connections->signIn();
+    });
     connect(m_signInBar, &SignInBar::cancelRequested, m_connections, &ConnectionController::cancelSignIn);
     connect(m_signInBar, &SignInBar::reopenRequested, this, &MainWindow::openSignInPage);
     connect(m_signedIn, &SignedInIndicator::signOutRequested, m_connections, &ConnectionController::signOut);
@@ -110,6 +113,10 @@ void MainWindow::wireSignIn()
         [this](const ConnectionInfo& connection, const QString& reason) {
             m_signInPage.clear();
             m_signedIn->hide();
+            // After signing in again the same organization comes back, with the user panel and
+            // whatever was typed there.
+            if (!m_organization.id.isEmpty())
+                m_wantedOrganization = m_organization.id;
             m_signInBar->showNeeded(connection.name, reason);
             m_banner->showFailed(connection, tr("Not signed in"));
             finishInitialLoad(false, reason);
@@ -488,12 +495,19 @@ void MainWindow::manageConnections()
     auto* dialog = new ProfileManagerDialog(m_profiles, m_secrets, this);
     dialog->setObjectName(QStringLiteral("profileManagerDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::finished, this, [this] {
+    const std::optional<ConnectionProfile> before = m_profiles->byId(m_connections->current().id);
+    connect(dialog, &QDialog::finished, this, [this, before] {
         m_toolBar->setConnections(m_connections->connections(), m_connections->current().id);
-        // An edited or deleted current profile must not keep its old URL or token.
-        if (m_connections->current().live)
-            m_connections->activate(m_profiles->byId(m_connections->current().id) ? m_connections->current().id
-                                                                                  : ConnectionController::mockId());
+        // An edited or deleted current profile must not keep its old URL or token (a token may
+        // have been replaced without any other change). A sign-in connection left as it was keeps
+        // going: a sign-in under way in the browser is not cut off, nothing is refreshed again.
+        if (!m_connections->current().live)
+            return;
+        const std::optional<ConnectionProfile> after = m_profiles->byId(m_connections->current().id);
+        if (!after)
+            m_connections->activate(ConnectionController::mockId());
+        else if (!before || *after != *before || !after->signsIn())
+            m_connections->activate(after->id);
     });
     dialog->open();
 }

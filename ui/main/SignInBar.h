@@ -2,6 +2,8 @@
 
 #include "NoticeStrip.h"
 
+#include <QUrl>
+
 class QPushButton;
 
 // For a connection whose people sign in with ZITADEL: says why a sign-in is needed (none
@@ -17,7 +19,11 @@ public:
     explicit SignInBar(QWidget* parent = nullptr);
 
     void showNeeded(const QString& connectionName, const QString& reason);
+    // Right after "Sign in with ZITADEL…": the instance is asked for its sign-in page.
+    void showContacting(const QString& connectionName);
+    // The browser has the page. Without a browser, the address is shown to open by hand.
     void showWaiting(const QString& connectionName);
+    void showWaitingWithoutBrowser(const QString& connectionName, const QUrl& page);
     bool isWaiting() const { return m_waiting; }
 
 Q_SIGNALS:
@@ -26,7 +32,7 @@ Q_SIGNALS:
     void cancelRequested();
 
 private:
-    void setWaiting(bool waiting);
+    void setWaiting(bool waiting, bool pageKnown);
 
     QPushButton* m_signIn = nullptr;
     QPushButton* m_reopen = nullptr;

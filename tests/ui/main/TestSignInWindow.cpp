@@ -16,6 +16,7 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void signOutForgetsTheSignInAndAsksAgain();
     void cancellingTheBrowserWaitKeepsTheOffer();
     void embeddedMockSignsInWithoutAConnectionProfile();
+    void aRenewedTokenRefusedAgainAsksForASignInInsteadOfLooping();
 
 private:
     template <class T>
@@ -134,7 +136,7 @@ bool TestSignInWindow::signInAsInTheBrowser(const char* userId)
         return false;
     HeadlessBrowser browser;
     const HeadlessBrowser::Page page = browser.signIn(m_opened.takeLast(), "userId", userId);
-    if (page.status != 200 || !page.body.contains("return to Verify Desk"))
+    if (page.status != 200 || !page.body.contains("received the answer"))
         return false;
     return QTest::qWaitFor([&] { return child<QWidget>("signedInIndicator")->isVisible(); }, 20000);
 }
@@ -247,7 +249,7 @@ void TestSignInWindow::cancellingTheBrowserWaitKeepsTheOffer()
     // The page opened before the cancel can no longer finish a sign-in.
     HeadlessBrowser browser;
     const HeadlessBrowser::Page page = browser.signIn(m_opened.at(0), "userId", SeedIds::Daisy);
-    QVERIFY(page.status <= 0 || !page.body.contains("return to Verify Desk"));
+    QVERIFY(page.status <= 0 || !page.body.contains("received the answer"));
     QVERIFY(!child<QWidget>("signedInIndicator")->isVisible());
 }
 
@@ -292,6 +294,34 @@ void TestSignInWindow::embeddedMockSignsInWithoutAConnectionProfile()
     QTRY_VERIFY_WITH_TIMEOUT(orgs->rowCount() >= 3, 20000);
     QVERIFY(!child<QWidget>("signedInIndicator")->isVisible());
     QVERIFY(!child<QWidget>("signInBar")->isVisible());
+}
+
+void TestSignInWindow::aRenewedTokenRefusedAgainAsksForASignInInsteadOfLooping()
+{
+    startWindow();
+    QVERIFY(signInAsInTheBrowser(SeedIds::Daisy));
+    selectOrganization(QString::fromLatin1(SeedIds::AcmeOrg));
+    searchAndSelectUser(QStringLiteral("donald"), QString::fromLatin1(SeedIds::Donald));
+    // Whatever token comes, the API refuses it (as for an application whose project may not
+    // use ZITADEL's API).
+    QString problem;
+    QVERIFY(m_live->router().faults().add(QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("email-resend")},
+                                              {QStringLiteral("error"), QStringLiteral("token-invalid")}},
+        &problem));
+    QSignalSpy renewed(m_window->connections(), &ConnectionController::signInRenewed);
+    ConfirmResend::setNextAnswer(true);
+    QTest::mouseClick(child<QPushButton>("resendEmailButton"), Qt::LeftButton);
+    QVERIFY(renewed.wait(20000)); // the first refusal renews once
+    QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>("resendEmailButton")->isEnabled(), 20000);
+    ConfirmResend::setNextAnswer(true);
+    QTest::mouseClick(child<QPushButton>("resendEmailButton"), Qt::LeftButton);
+    // The fresh token is refused too: no second renewal, the person is asked instead.
+    QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>("signInBar")->isVisible(), 20000);
+    QVERIFY2(child<QLabel>("signInLabel")->text().contains(QStringLiteral("even after renewing")),
+        qPrintable(child<QLabel>("signInLabel")->text()));
+    QCOMPARE(renewed.count(), 1);
+    // The view stays as it was, ready for when the sign-in works again.
+    QVERIFY(child<UserPanel>("userPanel")->user() && child<UserPanel>("userPanel")->user()->id == SeedIds::Donald);
 }
 
 QTEST_MAIN(TestSignInWindow)
