@@ -3,7 +3,7 @@
 # Arguments are passed on to ctest (e.g. -R Client).
 # In CI (CI=true), or with VD_SANITIZERS=1, it then also builds the "asan" preset
 # (clang, ASan + UBSan + LeakSanitizer, the fuzzers) in build-asan, runs each fuzzer for
-# VD_FUZZ_SECONDS (25) on its seeds, and runs every test again under the sanitizers.
+# VD_FUZZ_SECONDS (15) on its seeds, and runs every test again under the sanitizers.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Each part's wall time and the CPU time (user + system) of what it ran: on a busy machine
@@ -38,7 +38,7 @@ if [ "${CI:-}" = true ] || [ "${VD_SANITIZERS:-0}" = 1 ]; then
     [ -f build-asan/CMakeCache.txt ] || cmake --preset asan
     cmake --build --preset asan --parallel "$(nproc)"
     took "the sanitizer build (build-asan)"
-    tests/fuzz/run-fuzzers.sh build-asan "${VD_FUZZ_SECONDS:-25}"
+    tests/fuzz/run-fuzzers.sh build-asan "${VD_FUZZ_SECONDS:-15}"
     took "the fuzzers"
     # ctest gives each test the sanitizer options (cmake/Sanitizers.cmake).
     (cd build-asan && ctest --output-on-failure --parallel "$(nproc)" --timeout 600 "$@")
