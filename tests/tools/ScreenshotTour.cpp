@@ -128,17 +128,32 @@ int profileDialogTour(const QString& out, const QString& state, const QString& s
     return QCoreApplication::exec();
 }
 
+// A second mock on loopback standing in for a live instance, and a scratch settings file with
+// its profile store and an in-memory keychain.
+struct LiveStage
+{
+    explicit LiveStage(const QString& scratch)
+        : settings(scratch + QStringLiteral("/settings.ini"))
+        , profiles(settings.settings())
+    { }
+    MockFixture live;
+    AppSettings settings;
+    ProfileStore profiles;
+    InMemorySecretStore secrets;
+};
+
 // A live profile (a second mock on loopback) whose token the server stops accepting.
 int tokenOfferTour(const QString& out, bool openDialog, const QString& scratch)
 {
-    MockFixture live;
-    if (!live.ok()) {
-        std::fprintf(stderr, "screenshot-tour: %s\n", qPrintable(live.error()));
+    LiveStage stage(scratch);
+    if (!stage.live.ok()) {
+        std::fprintf(stderr, "screenshot-tour: %s\n", qPrintable(stage.live.error()));
         return 1;
     }
-    AppSettings settings(scratch + QStringLiteral("/settings.ini"));
-    ProfileStore profiles(settings.settings());
-    InMemorySecretStore secrets;
+    MockFixture& live = stage.live;
+    ProfileStore& profiles = stage.profiles;
+    InMemorySecretStore& secrets = stage.secrets;
+    AppSettings& settings = stage.settings;
     ConnectionProfile profile;
     profile.name = QStringLiteral("Staging");
     profile.baseUrl = live.baseUrl();
@@ -186,14 +201,15 @@ int tokenOfferTour(const QString& out, bool openDialog, const QString& scratch)
 // A "Sign in with ZITADEL" connection to a second mock on loopback.
 int signInTour(const QString& out, const QString& state, const QString& scratch)
 {
-    MockFixture live;
-    if (!live.ok()) {
-        std::fprintf(stderr, "screenshot-tour: %s\n", qPrintable(live.error()));
+    LiveStage stage(scratch);
+    if (!stage.live.ok()) {
+        std::fprintf(stderr, "screenshot-tour: %s\n", qPrintable(stage.live.error()));
         return 1;
     }
-    AppSettings settings(scratch + QStringLiteral("/settings.ini"));
-    ProfileStore profiles(settings.settings());
-    InMemorySecretStore secrets;
+    MockFixture& live = stage.live;
+    ProfileStore& profiles = stage.profiles;
+    InMemorySecretStore& secrets = stage.secrets;
+    AppSettings& settings = stage.settings;
     ConnectionProfile profile;
     profile.name = QStringLiteral("ACME (mock sign-in)");
     profile.baseUrl = live.baseUrl();

@@ -234,7 +234,8 @@ bool ProfileEditDialog::tokenRequired() const
 void ProfileEditDialog::buildPlainHttpRows()
 {
     m_plainHttpWarning = new QLabel(tr("<b>This address is not encrypted.</b> With plain http:// the personal "
-                                       "access token (or the sign-in's codes and tokens), and the names, email addresses, phone numbers and codes of "
+                                       "access token (or the sign-in's codes and tokens), and the names, email "
+                                       "addresses, phone numbers and codes of "
                                        "your users, cross the network in clear text: anyone on the way can read "
                                        "them and use the token. Use https:// unless this is a test server on a "
                                        "network you trust."),
