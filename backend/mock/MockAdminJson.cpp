@@ -3,6 +3,7 @@
 #include "MockJsonWriter.h"
 #include "MockRouter.h"
 #include "MockSeedFormat.h"
+#include "MockSeedWriter.h"
 #include "MockZitadel.h"
 
 void MockAdminJson::outboxMessage(MockJsonWriter& w, const MockOutboxMessage& m)
@@ -57,11 +58,7 @@ QString MockAdminJson::masked(const QByteArray& secret)
 void MockAdminJson::oidcLifetimes(MockJsonWriter& w, const MockOidcLifetimes& l)
 {
     w.beginObject();
-    w.field("accessTokenLifetimeSeconds", qint64(l.accessTokenSeconds));
-    w.field("idTokenLifetimeSeconds", qint64(l.idTokenSeconds));
-    w.field("refreshTokenIdleSeconds", qint64(l.refreshTokenIdleSeconds));
-    w.field("refreshTokenAbsoluteSeconds", qint64(l.refreshTokenAbsoluteSeconds));
-    w.field("codeLifetimeSeconds", qint64(l.codeSeconds));
+    MockSeedWriter::writeOidcLifetimeFields(w, l);
     w.endObject();
 }
 

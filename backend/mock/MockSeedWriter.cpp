@@ -167,12 +167,7 @@ void writeOidc(MockJsonWriter& w, const MockOidcConfig& oidc)
         w.endObject();
     }
     w.endArray();
-    const MockOidcLifetimes& l = oidc.lifetimes;
-    w.field("accessTokenLifetimeSeconds", qint64(l.accessTokenSeconds));
-    w.field("idTokenLifetimeSeconds", qint64(l.idTokenSeconds));
-    w.field("refreshTokenIdleSeconds", qint64(l.refreshTokenIdleSeconds));
-    w.field("refreshTokenAbsoluteSeconds", qint64(l.refreshTokenAbsoluteSeconds));
-    w.field("codeLifetimeSeconds", qint64(l.codeSeconds));
+    MockSeedWriter::writeOidcLifetimeFields(w, oidc.lifetimes);
     w.endObject();
 }
 
@@ -287,4 +282,13 @@ QByteArray MockSeedWriter::write(const MockSeed& seed)
     w.endArray();
     w.endObject();
     return indented(w.take());
+}
+
+void MockSeedWriter::writeOidcLifetimeFields(MockJsonWriter& w, const MockOidcLifetimes& l)
+{
+    w.field("accessTokenLifetimeSeconds", qint64(l.accessTokenSeconds));
+    w.field("idTokenLifetimeSeconds", qint64(l.idTokenSeconds));
+    w.field("refreshTokenIdleSeconds", qint64(l.refreshTokenIdleSeconds));
+    w.field("refreshTokenAbsoluteSeconds", qint64(l.refreshTokenAbsoluteSeconds));
+    w.field("codeLifetimeSeconds", qint64(l.codeSeconds));
 }

@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 
+class MockJsonWriter;
+struct MockOidcLifetimes;
 struct MockSeed;
 
 // Writes a seed document ("verifydesk-mock-seed/1") that MockSeedLoader reads back into the
@@ -12,4 +14,7 @@ class MockSeedWriter
 {
 public:
     static QByteArray write(const MockSeed& seed);
+    // The oidc section's lifetime fields, also what GET/PUT /_mock/oidc/lifetimes show: one
+    // set of names for the seed and the admin API.
+    static void writeOidcLifetimeFields(MockJsonWriter& w, const MockOidcLifetimes& lifetimes);
 };

@@ -136,6 +136,12 @@ struct LiveStage
         : settings(scratch + QStringLiteral("/settings.ini"))
         , profiles(settings.settings())
     { }
+    bool ready() const
+    {
+        if (!live.ok())
+            std::fprintf(stderr, "screenshot-tour: %s\n", qPrintable(live.error()));
+        return live.ok();
+    }
     MockFixture live;
     AppSettings settings;
     ProfileStore profiles;
@@ -146,14 +152,9 @@ struct LiveStage
 int tokenOfferTour(const QString& out, bool openDialog, const QString& scratch)
 {
     LiveStage stage(scratch);
-    if (!stage.live.ok()) {
-        std::fprintf(stderr, "screenshot-tour: %s\n", qPrintable(stage.live.error()));
+    if (!stage.ready())
         return 1;
-    }
-    MockFixture& live = stage.live;
-    ProfileStore& profiles = stage.profiles;
-    InMemorySecretStore& secrets = stage.secrets;
-    AppSettings& settings = stage.settings;
+    auto& [live, settings, profiles, secrets] = stage;
     ConnectionProfile profile;
     profile.name = QStringLiteral("Staging");
     profile.baseUrl = live.baseUrl();
@@ -202,14 +203,9 @@ int tokenOfferTour(const QString& out, bool openDialog, const QString& scratch)
 int signInTour(const QString& out, const QString& state, const QString& scratch)
 {
     LiveStage stage(scratch);
-    if (!stage.live.ok()) {
-        std::fprintf(stderr, "screenshot-tour: %s\n", qPrintable(stage.live.error()));
+    if (!stage.ready())
         return 1;
-    }
-    MockFixture& live = stage.live;
-    ProfileStore& profiles = stage.profiles;
-    InMemorySecretStore& secrets = stage.secrets;
-    AppSettings& settings = stage.settings;
+    auto& [live, settings, profiles, secrets] = stage;
     ConnectionProfile profile;
     profile.name = QStringLiteral("ACME (mock sign-in)");
     profile.baseUrl = live.baseUrl();
